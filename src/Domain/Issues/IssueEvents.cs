@@ -1,0 +1,34 @@
+using IssueTracker.Domain.Shared;
+
+namespace IssueTracker.Domain.Issues;
+
+// Time lives in the event (At, from the injected clock), not in Marten's metadata: the hash chain and
+// point-in-time state rest on it, and tests move the clock.
+
+public sealed record IssueRaised(
+    string Title, string Description, IssueCategory Category, Location Location, Reporter? Reporter,
+    Urgency Urgency, IReadOnlyList<string> PhotoUrls, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record IssuePlacedOnAgenda(Guid MeetingId, string MeetingTitle, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record IssueDiscussed(Guid MeetingId, string Decision, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record IssueAssigned(string Assignee, DateTimeOffset? DueBy, string? Note, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record AssignmentAcknowledged(string Assignee, string? Note, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record AssignmentDeclined(string Assignee, string Reason, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record ProgressReported(string Note, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record IssueResolved(string Resolution, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record ResolutionConfirmed(Satisfaction Satisfaction, string? Comment, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record IssueReopened(string Reason, int ReopenCount, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record IssueClosed(CloseOutcome Outcome, string? Reason, string? ReferredTo, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record IssueWithdrawn(string? Reason, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record IssueMarkedDuplicate(Guid Of, Actor By, DateTimeOffset At) : IAuthoredEvent;

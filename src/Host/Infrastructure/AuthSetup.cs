@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using System.Text;
+using IssueTracker.Domain.Shared;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace IssueTracker.Host.Infrastructure;
+
+public sealed class AuthOptions
+{
+    public string? SigningKey { get; set; }
+    public string? Issuer { get; set; }
+    public string? Audience { get; set; }
+
+    /// <summary>An OIDC provider's authority; when set, its signing keys are used instead of SigningKey.</summary>
+    public string? Authority { get; set; }
+
+    public SymmetricSecurityKey DevKey()
+    {
+        if (SigningKey is not { Length: >= 32 })
+            throw new InvalidOperationException("Auth:SigningKey must be set to at least 32 characters (or set Auth:Authority).");
+        return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey));
+    }
+}
+
+public static class Claims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Role = "role";
+    public const string Org = "org";
+    public const string Street = "street";
+
+    public static Actor ToActor(this ClaimsPrincipal user) => new(
+        user.FindFirstValue(Subject) ?? "",
+        user.FindFirstValue(Name) ?? user.FindFirstValue(Subject) ?? "",
+        user.FindFirstValue(Role) ?? "",
+        user.FindFirstValue(Org));
+
+    public static bool SeesPrivateData(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Host) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Auditor);
+}
+
+/// <summary>Role sets for [Authorize(Roles = ...)], as the "who" column of the contract.</summary>
+public static class Who
+{
+    public const string Hosts = "host,admin";
+    public const string Reporters = "reporter,host,admin";
+    public const string Assignees = "assignee";
+    public const string Auditors = "auditor,host,admin";
+    public const string AuditorsOnly = "auditor";
+}
+
+public static class AuthSetup
+{
+    public static void AddIssueTrackerAuth(this WebApplicationBuilder builder)
+    {
+        var auth = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.AddSingleton(auth);
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.Authority = auth.Authority;
+                options.Audience = auth.Audience;
+                options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    NameClaimType = Claims.Name,
+                    RoleClaimType = Claims.Role,
+                    ValidateIssuer = auth.Issuer is not null,
+                    ValidIssuer = auth.Issuer,
+                    ValidateAudience = auth.Audience is not null,
+                    ValidAudience = auth.Audience,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ValidateIssuerSigningKey = true,
+                    IssuerSigningKey = auth.Authority is null ? auth.DevKey() : null
+                };
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (string.IsNullOrWhiteSpace(context.Principal?.FindFirstValue(Claims.Street)))
+                            context.Fail("The token has no 'street' claim: every user belongs to a street.");
+                        return Task.CompletedTask;
+                    }
+                };
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+                .RequireAuthenticatedUser()
+                .Build());
+    }
+}
+
+/// <summary>Development tokens signed with Auth:SigningKey (the token CLI command and the tests use it).</summary>
+public static class DevTokens
+{
+    public static string Create(AuthOptions auth, string subject, string name, string role, string street,
+        string? org = null, TimeSpan? lifetime = null, DateTimeOffset? now = null)
+    {
+        var issuedAt = (now ?? DateTimeOffset.UtcNow).UtcDateTime;
+        var claims = new Dictionary<string, object>
+        {
+            [Claims.Subject] = subject, [Claims.Name] = name, [Claims.Role] = role, [Claims.Street] = street
+        };
+        if (org is not null) claims[Claims.Org] = org;
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            Issuer = auth.Issuer,
+            Audience = auth.Audience,
+            IssuedAt = issuedAt,
+            NotBefore = issuedAt,
+            Expires = issuedAt + (lifetime ?? TimeSpan.FromHours(8)),
+            SigningCredentials = new SigningCredentials(auth.DevKey(), SecurityAlgorithms.HmacSha256)
+        });
+    }
+}

@@ -1,0 +1,28 @@
+using IssueTracker.Domain.Shared;
+using Marten;
+
+namespace IssueTracker.Host.Infrastructure;
+
+/// <summary>
+/// Copies each event's author into its stored metadata (the "actor" header and user name), so the raw
+/// event log names who did what even for readers that do not know our event types.
+/// </summary>
+internal sealed class EventAuthorListener : DocumentSessionListenerBase
+{
+    public const string ActorHeader = "actor";
+
+    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        foreach (var stream in session.PendingChanges.Streams())
+        {
+            foreach (var e in stream.Events)
+            {
+                if (e.Data is not IAuthoredEvent authored) continue;
+                e.SetHeader(ActorHeader, authored.By);
+                session.LastModifiedBy ??= authored.By.Id;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

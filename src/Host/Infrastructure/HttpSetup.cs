@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HealthChecks.NpgSql;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+
+namespace IssueTracker.Host.Infrastructure;
+
+public static class HttpSetup
+{
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    public static void AddIssueTrackerHttp(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => ConfigureJson(o.SerializerOptions));
+        builder.Services.AddWolverineHttp();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks()
+            .AddNpgSql(builder.Configuration.ConnectionString(), name: "postgresql", tags: ["ready"],
+                timeout: TimeSpan.FromSeconds(3));
+    }
+
+    public static void UseIssueTrackerHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
+            .AllowAnonymous();
+
+        app.MapWolverineEndpoints(options =>
+        {
+            options.TenantId.IsClaimTypeNamed(Claims.Street);
+            options.MapMartenConcurrencyFailuresToConflict();
+        });
+    }
+}

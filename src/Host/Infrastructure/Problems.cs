@@ -1,0 +1,35 @@
+using IssueTracker.Domain.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IssueTracker.Host.Infrastructure;
+
+/// <summary>RFC 9457 answers for the rules' rejections; the type URIs are stable and documented in OpenAPI.</summary>
+public static class Problems
+{
+    public const string TypePrefix = "urn:issuetracker:problem:";
+
+    public static ProblemHttpResult For(Rejection rejection) => rejection switch
+    {
+        InvalidTransition r => Problem(StatusCodes.Status409Conflict, "invalid-transition", "Transition not allowed", r.Detail),
+        Forbidden r => Problem(StatusCodes.Status403Forbidden, "forbidden", "Not allowed for you", r.Detail),
+        InvalidInput r => TypedResults.Problem(new ValidationProblemDetails(r.Errors.ToDictionary(x => x.Key, x => x.Value))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Type = TypePrefix + "validation",
+            Title = "Invalid input",
+            Detail = r.Detail
+        }),
+        _ => throw new ArgumentOutOfRangeException(nameof(rejection), rejection, null)
+    };
+
+    public static ProblemHttpResult Problem(int status, string type, string title, string? detail = null) =>
+        TypedResults.Problem(new ProblemDetails { Status = status, Type = TypePrefix + type, Title = title, Detail = detail });
+
+    public static ProblemHttpResult NotFound(string what) =>
+        Problem(StatusCodes.Status404NotFound, "not-found", "Not found", $"No {what} with that id in your street.");
+
+    public static ProblemHttpResult PreconditionFailed(int current) =>
+        Problem(StatusCodes.Status412PreconditionFailed, "precondition-failed", "Version mismatch",
+            $"If-Match does not match the current version \"{current}\".");
+}

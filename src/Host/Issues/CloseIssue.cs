@@ -1,0 +1,18 @@
+using System.Security.Claims;
+using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
+
+namespace IssueTracker.Host.Issues;
+
+public static class CloseIssueEndpoint
+{
+    [WolverinePost("/api/issues/{issueId}/close"), Authorize(Roles = Who.Hosts)]
+    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
+        CloseIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
+        => issue.Close(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
+
+namespace IssueTracker.Host.Issues;
+
+public static class MarkDuplicateEndpoint
+{
+    public sealed record Original(bool Exists);
+
+    /// <summary>Looks up the issue named by "of" in the caller's street, so the rule can tell whether it exists.</summary>
+    public static async Task<Original> LoadAsync(MarkDuplicate command, IDocumentSession session, CancellationToken ct) =>
+        new(command.Of is { } of && await session.Events.FetchStreamStateAsync(of, ct) is not null);
+
+    [WolverinePost("/api/issues/{issueId}/duplicate"), Authorize(Roles = Who.Hosts)]
+    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
+        MarkDuplicate command, [Aggregate] Issue issue, Original original, ClaimsPrincipal user, TimeProvider clock,
+        HttpRequest request)
+        => issue.MarkDuplicate(command, original.Exists, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+}

@@ -1,0 +1,16 @@
+using IssueTracker.Host.Infrastructure;
+using JasperFx;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddIssueTrackerStore();
+builder.AddIssueTrackerAuth();
+builder.AddIssueTrackerHttp();
+
+var app = builder.Build();
+
+app.UseIssueTrackerHttp();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

@@ -1,0 +1,32 @@
+using IssueTracker.Domain.Issues;
+
+namespace IssueTracker.Projections.IssueDetails;
+
+/// <summary>Everything the issue screen shows, kept inline with the stream.</summary>
+public sealed record IssueDetails
+{
+    public Guid Id { get; init; }
+    public string Title { get; init; } = "";
+    public string Description { get; init; } = "";
+    public IssueCategory Category { get; init; }
+    public Location Location { get; init; } = new("", null, null, null);
+    public Urgency Urgency { get; init; }
+    public IssueStatus Status { get; init; }
+    public string? Assignee { get; init; }
+    public DateTimeOffset? DueBy { get; init; }
+    public bool Overdue { get; init; }
+    public int ReopenCount { get; init; }
+    public DateTimeOffset RaisedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public int Version { get; init; }
+    public IReadOnlyList<string> PhotoUrls { get; init; } = [];
+    public string? Resolution { get; init; }
+    public Satisfaction? Satisfaction { get; init; }
+    public string? ClosedReason { get; init; }
+    public string? ReferredTo { get; init; }
+    public Guid? DuplicateOf { get; init; }
+    public Reporter? Reporter { get; init; }
+
+    /// <summary>The same details without the resident's private data, for everyone but hosts and auditors.</summary>
+    public IssueDetails WithoutReporter() => this with { Reporter = null };
+}

@@ -1,0 +1,48 @@
+using IssueTracker.Domain.Issues;
+using IssueTracker.Domain.Shared;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace IssueTracker.Projections.IssueDetails;
+
+public sealed partial class IssueDetailsProjection : SingleStreamProjection<IssueDetails, Guid>
+{
+    public override IssueDetails? Evolve(IssueDetails? snapshot, Guid id, IEvent e)
+    {
+        var next = Apply(snapshot, id, e.Data);
+        return next is null || e.Data is not IAuthoredEvent happened
+            ? next
+            : next with { Version = (int)e.Version, UpdatedAt = happened.At };
+    }
+
+    /// <summary>Folds one event; also used to show the issue as it was at an earlier version.</summary>
+    public static IssueDetails? Apply(IssueDetails? details, Guid id, object @event) => (details, @event) switch
+    {
+        (null, IssueRaised e) => new IssueDetails
+        {
+            Id = id, Title = e.Title, Description = e.Description, Category = e.Category, Location = e.Location,
+            Urgency = e.Urgency, Status = IssueStatus.Raised, RaisedAt = e.At, PhotoUrls = e.PhotoUrls, Reporter = e.Reporter
+        },
+        (null, _) => null,
+        (_, IssuePlacedOnAgenda) => details with { Status = IssueStatus.OnAgenda },
+        (_, IssueDiscussed) => details with { Status = IssueStatus.Discussed },
+        (_, IssueAssigned e) => details with
+        {
+            Status = IssueStatus.Assigned, Assignee = e.Assignee, DueBy = e.DueBy, Overdue = false, Resolution = null
+        },
+        (_, AssignmentAcknowledged) => details with { Status = IssueStatus.Acknowledged },
+        (_, AssignmentDeclined) => details with { Status = IssueStatus.Declined, Assignee = null, DueBy = null, Overdue = false },
+        (_, ProgressReported) => details with { Status = IssueStatus.InProgress },
+        (_, IssueResolved e) => details with { Status = IssueStatus.Resolved, Resolution = e.Resolution, Overdue = false },
+        (_, ResolutionConfirmed e) => details with
+        {
+            Satisfaction = e.Satisfaction,
+            Status = e.Satisfaction == Satisfaction.Unsatisfied ? details.Status : IssueStatus.Confirmed
+        },
+        (_, IssueReopened e) => details with { Status = IssueStatus.Reopened, ReopenCount = e.ReopenCount },
+        (_, IssueClosed e) => details with { Status = IssueStatus.Closed, ClosedReason = e.Reason, ReferredTo = e.ReferredTo },
+        (_, IssueWithdrawn e) => details with { Status = IssueStatus.Withdrawn, ClosedReason = e.Reason },
+        (_, IssueMarkedDuplicate e) => details with { Status = IssueStatus.Duplicate, DuplicateOf = e.Of },
+        _ => details
+    };
+}

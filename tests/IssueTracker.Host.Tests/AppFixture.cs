@@ -1,0 +1,49 @@
+using Alba;
+using IssueTracker.Host.Infrastructure;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IssueTracker.Host.Tests;
+
+/// <summary>
+/// One in-process host on the real PostgreSQL for the whole suite. Tests isolate themselves by street: each test
+/// works in a street (tenant) of its own, so no data reset is needed between them.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string SigningKey = "tests-only-signing-key-0123456789abcdef";
+
+    public IAlbaHost Host { get; private set; } = null!;
+    public AuthOptions Auth => Host.Services.GetRequiredService<AuthOptions>();
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
+        ?? throw new InvalidOperationException("Run the tests with scripts/test.sh, which starts PostgreSQL and sets ConnectionStrings__Marten.");
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            builder.UseSetting("Auth:SigningKey", SigningKey);
+            builder.UseSetting("Auth:Issuer", "issuetracker-tests");
+            builder.UseSetting("Auth:Audience", "issuetracker");
+        });
+    }
+
+    public Street NewStreet() => new(this, "street-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "app";
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IssueTracker.Domain.Shared;
+using IssueTracker.Host.Infrastructure;
+using JasperFx.Events;
+
+namespace IssueTracker.Host.Tests;
+
+public sealed record Answer(HttpStatusCode Status, JsonElement Body, HttpResponseMessage Response)
+{
+    public Guid Id => Body.GetProperty("id").GetGuid();
+    public int Version => Body.GetProperty("version").GetInt32();
+    public string? ProblemType => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("type", out var t) ? t.GetString() : null;
+    public string Text(string property) => Body.GetProperty(property).ToString();
+    public override string ToString() => $"{(int)Status} {Body}";
+}
+
+/// <summary>A street (tenant) of its own for one test, with clients signed in as each role.</summary>
+public sealed class Street(AppFixture app, string id)
+{
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    public const string PropertyCompany = "hongse-wuye";
+    public const string OtherCompany = "anju-wuye";
+
+    public string Id { get; } = id;
+    public AppFixture App { get; } = app;
+
+    public Client Host => As(Roles.Host, "host-li", "李主任");
+    public Client Admin => As(Roles.Admin, "admin-1", "管理员");
+    public Client Reporter => As(Roles.Reporter, "grid-12", "网格员小陈");
+    public Client OtherReporter => As(Roles.Reporter, "grid-07", "网格员小王");
+    public Client Assignee => As(Roles.Assignee, "wy-zhang", "物业小张", PropertyCompany);
+    public Client OtherAssignee => As(Roles.Assignee, "wy-zhou", "安居物业小周", OtherCompany);
+    public Client Auditor => As(Roles.Auditor, "audit-1", "审计员");
+    public Client Anonymous => new(App, null);
+
+    public Client As(string role, string sub, string name, string? org = null) =>
+        new(App, DevTokens.Create(App.Auth, sub, name, role, Id, org));
+
+    public async Task<IReadOnlyList<IEvent>> EventsOf(Guid streamId)
+    {
+        await using var session = App.Store.LightweightSession(Id);
+        return await session.Events.FetchStreamAsync(streamId);
+    }
+
+    public async Task<Guid> Raise(object? body = null) =>
+        (await Reporter.Post("/api/issues", body ?? Bodies.ParkingLock())).ShouldHaveStatus(HttpStatusCode.Created).Id;
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        HttpSetup.ConfigureJson(json);
+        return json;
+    }
+}
+
+public sealed class Client(AppFixture app, string? token)
+{
+    public string? Token { get; } = token;
+
+    public Task<Answer> Get(string url, params (string Name, string Value)[] headers) =>
+        Send(HttpMethod.Get, url, null, headers);
+
+    public Task<Answer> Post(string url, object? body, params (string Name, string Value)[] headers) =>
+        Send(HttpMethod.Post, url, body is string raw ? new StringContent(raw, MediaTypeHeaderValue.Parse("application/json"))
+            : JsonContent.Create(body, options: Street.Json), headers);
+
+    public async Task<Answer> Send(HttpMethod method, string url, HttpContent? content,
+        params (string Name, string Value)[] headers)
+    {
+        using var client = app.Host.Server.CreateClient();
+        using var request = new HttpRequestMessage(method, url) { Content = content };
+        if (Token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length > 0 && text.TrimStart() is ['{' or '[', ..]
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : JsonSerializer.SerializeToElement(text);
+        return new Answer(response.StatusCode, body, response);
+    }
+}
+
+public static class AnswerAssertions
+{
+    public static Answer ShouldHaveStatus(this Answer answer, HttpStatusCode expected)
+    {
+        answer.Status.ShouldBe(expected, answer.ToString());
+        return answer;
+    }
+}
