@@ -43,6 +43,7 @@ public static class HttpSetup
         app.MapWolverineEndpoints(options =>
         {
             options.TenantId.IsClaimTypeNamed(Claims.Street);
+            options.RejectUnparseableQueryValues = true;
             options.MapMartenConcurrencyFailuresToConflict();
         });
     }
