@@ -39,7 +39,10 @@ public sealed class AppFixture : IAsyncLifetime
 
     public Street NewStreet() => new(this, "street-" + Guid.NewGuid().ToString("N")[..12]);
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+    }
 }
 
 [CollectionDefinition(Name)]

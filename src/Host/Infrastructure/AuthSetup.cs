@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using System.Text;
 using IssueTracker.Domain.Shared;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -87,6 +89,19 @@ public static class AuthSetup
                         if (string.IsNullOrWhiteSpace(context.Principal?.FindFirstValue(Claims.Street)))
                             context.Fail("The token has no 'street' claim: every user belongs to a street.");
                         return Task.CompletedTask;
+                    },
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                        context.Response.Headers.WWWAuthenticate = "Bearer";
+                        await context.Response.WriteAsJsonAsync(new ProblemDetails
+                        {
+                            Status = StatusCodes.Status401Unauthorized,
+                            Type = Problems.TypePrefix + "unauthorized",
+                            Title = "Sign-in required",
+                            Detail = Explain(context.AuthenticateFailure)
+                        }, (JsonSerializerOptions?)null, "application/problem+json");
                     }
                 };
             });
@@ -96,6 +111,17 @@ public static class AuthSetup
                 .RequireAuthenticatedUser()
                 .Build());
     }
+
+    private static string Explain(Exception? failure) => failure switch
+    {
+        null => "A bearer token is required.",
+        SecurityTokenExpiredException => "The token has expired.",
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "The token's signature is not valid.",
+        SecurityTokenInvalidAudienceException => "The token is for another audience.",
+        SecurityTokenInvalidIssuerException => "The token comes from an unknown issuer.",
+        _ when failure.Message.Contains("'street'") => failure.Message,
+        _ => "The token is not valid."
+    };
 }
 
 /// <summary>Development tokens signed with Auth:SigningKey (the token CLI command and the tests use it).</summary>

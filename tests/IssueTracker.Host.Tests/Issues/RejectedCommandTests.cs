@@ -33,6 +33,8 @@ public class RejectedCommandTests(AppFixture app)
             (await client.Post($"/api/issues/{id}/close", new { reason = "x" })).ShouldHaveStatus(HttpStatusCode.Unauthorized);
         }
         await StreamVersionShouldBe(id, 1);
+        (await new Client(app, streetless).Get("/api/issues")).Text("detail").ShouldContain("street");
+        (await new Client(app, expired).Get("/api/issues")).Text("detail").ShouldContain("expired");
     }
 
     [Fact]

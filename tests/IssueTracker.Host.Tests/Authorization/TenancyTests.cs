@@ -1,0 +1,60 @@
+using System.Net;
+
+namespace IssueTracker.Host.Tests.Authorization;
+
+/// <summary>Two streets with the same kind of data: neither can see or touch the other's.</summary>
+[Collection(AppCollection.Name)]
+public class TenancyTests(AppFixture app)
+{
+    private readonly Street _a = app.NewStreet();
+    private readonly Street _b = app.NewStreet();
+
+    [Fact]
+    public async Task Every_read_and_write_on_another_streets_issue_is_404_and_changes_nothing()
+    {
+        await _a.Raise();
+        var theirs = await _b.Raise();
+        await _b.Host.Post($"/api/issues/{theirs}/assign", Bodies.Assign());
+        var before = (await _b.EventsOf(theirs)).Count;
+
+        (await _a.Host.Get($"/api/issues/{theirs}")).ShouldHaveStatus(HttpStatusCode.NotFound);
+        (await _a.Auditor.Get($"/api/issues/{theirs}")).ShouldHaveStatus(HttpStatusCode.NotFound);
+        foreach (var (client, command, body) in new (Client, string, object)[]
+                 {
+                     (_a.Host, "assign", Bodies.Assign()), (_a.Assignee, "acknowledge", new { }),
+                     (_a.Assignee, "decline", new { reason = "x" }), (_a.Assignee, "progress", new { note = "x" }),
+                     (_a.Assignee, "resolve", new { resolution = "x" }), (_a.Reporter, "confirm", new { satisfaction = "satisfied" }),
+                     (_a.Reporter, "reopen", new { reason = "x" }), (_a.Host, "close", new { reason = "x" }),
+                     (_a.Host, "withdraw", new { reason = "x" }), (_a.Host, "duplicate", new { of = theirs }),
+                 })
+        {
+            (await client.Post($"/api/issues/{theirs}/{command}", body)).ShouldHaveStatus(HttpStatusCode.NotFound);
+        }
+
+        (await _b.EventsOf(theirs)).Count.ShouldBe(before);
+        (await _b.Host.Get($"/api/issues/{theirs}")).ShouldHaveStatus(HttpStatusCode.OK).Text("status").ShouldBe("assigned");
+    }
+
+    [Fact]
+    public async Task Lists_show_only_the_callers_street()
+    {
+        var ours = await _a.Raise();
+        await _b.Raise();
+        await _b.Raise();
+
+        var list = (await _a.Host.Get("/api/issues")).ShouldHaveStatus(HttpStatusCode.OK);
+
+        list.Text("total").ShouldBe("1");
+        list.Body.GetProperty("items")[0].GetProperty("id").GetGuid().ShouldBe(ours);
+    }
+
+    [Fact]
+    public async Task Marking_a_duplicate_of_another_streets_issue_is_refused()
+    {
+        var ours = await _a.Raise();
+        var theirs = await _b.Raise();
+
+        (await _a.Host.Post($"/api/issues/{ours}/duplicate", new { of = theirs })).ShouldHaveStatus(HttpStatusCode.BadRequest);
+        (await _a.EventsOf(ours)).Count.ShouldBe(1);
+    }
+}
