@@ -1,6 +1,7 @@
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
+using IssueTracker.Host.Reliability;
 using Wolverine.Marten;
 
 namespace IssueTracker.Host.Infrastructure;
@@ -22,6 +23,14 @@ public static class CommandResponses
 
         var events = new Events();
         events.AddRange(decision.Events);
-        return (TypedResults.Ok(new CommandAccepted(issue.Id, issue.Version + events.Count)), events);
+        var accepted = new CommandAccepted(issue.Id, issue.Version + events.Count);
+        Idempotency.Remember(request.HttpContext, StatusCodes.Status200OK, accepted);
+        return (TypedResults.Ok(accepted), events);
+    }
+
+    public static Created<CommandAccepted> Created(HttpRequest request, string location, CommandAccepted accepted)
+    {
+        Idempotency.Remember(request.HttpContext, StatusCodes.Status201Created, accepted, location);
+        return TypedResults.Created(location, accepted);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HealthChecks.NpgSql;
+using IssueTracker.Host.Reliability;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
@@ -32,8 +33,10 @@ public static class HttpSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestLimits>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Idempotency>();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -4,6 +4,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
+using IssueTracker.Host.Reliability;
 using Marten;
 using Weasel.Core;
 using Wolverine;
@@ -41,9 +42,12 @@ public static class StoreSetup
                 options.Projections.Add<IssueDetailsProjection>(ProjectionLifecycle.Inline);
 
                 options.Listeners.Add(new EventAuthorListener());
+                options.Schema.For<IdempotencyRecord>();
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine();
+        builder.Services.ConfigureMarten((services, options) =>
+            options.Listeners.Add(new IdempotencyListener(services.GetRequiredService<TimeProvider>())));
 
         builder.Host.UseWolverine(options =>
         {

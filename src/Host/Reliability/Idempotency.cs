@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using IssueTracker.Host.Infrastructure;
+using Marten;
+
+namespace IssueTracker.Host.Reliability;
+
+/// <summary>
+/// Idempotency-Key: a key already answered replays its first answer (or 422 for another body); a new key travels
+/// with the request so that <see cref="IdempotencyListener"/> stores the answer in the same transaction as the events.
+/// Keys are scoped to the caller (street and user) and kept for <see cref="Retention"/>.
+/// </summary>
+public sealed class Idempotency(RequestDelegate next, IDocumentStore store, TimeProvider clock)
+{
+    public const string Header = "Idempotency-Key";
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
+    private const string PendingItem = "idempotency.pending";
+    private const string ReplyItem = "idempotency.reply";
+
+    public sealed record Pending(string Id, string RequestHash);
+
+    public sealed record Reply(int Status, string Body, string? Location);
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var key = context.Request.Headers[Header].ToString();
+        if (key.Length == 0 || !HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated != true)
+        {
+            await next(context);
+            return;
+        }
+        if (key.Length > 200)
+        {
+            await Problems.Problem(StatusCodes.Status400BadRequest, "validation", "Invalid Idempotency-Key",
+                "An Idempotency-Key may be at most 200 characters.").ExecuteAsync(context);
+            return;
+        }
+
+        var user = context.User;
+        var id = Hash($"{user.FindFirstValue(Claims.Subject)}\n{key}");
+        var requestHash = await HashRequest(context.Request);
+        await using (var session = store.QuerySession(user.FindFirstValue(Claims.Street)!))
+        {
+            var earlier = await session.LoadAsync<IdempotencyRecord>(id, context.RequestAborted);
+            if (earlier is not null && clock.GetUtcNow() - earlier.CreatedAt < Retention)
+            {
+                await (earlier.RequestHash == requestHash ? Replay(context, earlier) : Mismatch(context));
+                return;
+            }
+        }
+
+        context.Items[PendingItem] = new Pending(id, requestHash);
+        await next(context);
+    }
+
+    /// <summary>Called by the endpoints with the answer they are about to give, before the transaction commits.</summary>
+    public static void Remember(HttpContext context, int status, object body, string? location = null) =>
+        context.Items[ReplyItem] = new Reply(status, System.Text.Json.JsonSerializer.Serialize(body, JsonDefaults.Options), location);
+
+    public static (Pending Pending, Reply Reply)? ToStore(HttpContext? context) =>
+        context?.Items[PendingItem] is Pending pending && context.Items[ReplyItem] is Reply reply ? (pending, reply) : null;
+
+    private static async Task Replay(HttpContext context, IdempotencyRecord earlier)
+    {
+        context.Response.StatusCode = earlier.Status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        if (earlier.Location is not null) context.Response.Headers.Location = earlier.Location;
+        await context.Response.WriteAsync(earlier.Body);
+    }
+
+    private static Task Mismatch(HttpContext context) =>
+        Problems.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key reused",
+            "This Idempotency-Key was already used for a different request.").ExecuteAsync(context);
+
+    private static async Task<string> HashRequest(HttpRequest request)
+    {
+        request.EnableBuffering();
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        request.Body.Position = 0;
+        var head = Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n");
+        return Convert.ToHexString(SHA256.HashData([.. head, .. body.ToArray()]));
+    }
+
+    private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+}
