@@ -1,5 +1,7 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Domain.Meetings;
 using IssueTracker.Domain.Shared;
+using JasperFx.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Marten;
 
@@ -15,13 +17,36 @@ public static class CommandResponses
     /// over the rules, and a rejection appends nothing.
     /// </summary>
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
-        this Decision decision, Issue issue, HttpRequest request)
+        this Decision decision, Issue issue, HttpRequest request) => decision.Respond(issue.Id, issue.Version, request);
+
+    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
+        this Decision decision, Meeting meeting, HttpRequest request) => decision.Respond(meeting.Id, meeting.Version, request);
+
+    private static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
+        this Decision decision, Guid id, int version, HttpRequest request)
     {
-        if (request.IfMatchFails(issue.Version) is { } stale) return (stale, []);
+        if (request.IfMatchFails(version) is { } stale) return (stale, []);
         if (decision.Rejection is { } rejection) return (Problems.For(rejection), []);
 
         var events = new Events();
         events.AddRange(decision.Events);
-        return (TypedResults.Ok(new CommandAccepted(issue.Id, issue.Version + events.Count)), events);
+        return (TypedResults.Ok(new CommandAccepted(id, version + events.Count)), events);
+    }
+
+    /// <summary>
+    /// A meeting step that also moves an issue: both streams were fetched for writing in the same session, so the one
+    /// SaveChanges commits both appends or neither (a version conflict on either stream fails the whole request).
+    /// </summary>
+    public static Results<Ok<CommandAccepted>, ProblemHttpResult> Respond(
+        this JointDecision decision, IEventStream<Meeting> meeting, IEventStream<Issue> issue, HttpRequest request)
+    {
+        // [WriteAggregate] has already answered 404 when either stream is missing.
+        var version = meeting.Aggregate!.Version;
+        if (request.IfMatchFails(version) is { } stale) return stale;
+        if (decision.Rejection is { } rejection) return Problems.For(rejection);
+
+        meeting.AppendMany(decision.ForMeeting.Events);
+        issue.AppendMany(decision.ForIssue.Events);
+        return TypedResults.Ok(new CommandAccepted(meeting.Id, version + decision.ForMeeting.Events.Count));
     }
 }
