@@ -43,7 +43,7 @@ public static class HttpSetup
         app.MapWolverineEndpoints(options =>
         {
             options.TenantId.IsClaimTypeNamed(Claims.Street);
-            options.MapMartenConcurrencyFailuresToConflict();
+            options.MapMartenConcurrencyFailuresToConflict(toProblemDetails: Problems.ConcurrentWrite);
         });
     }
 }
