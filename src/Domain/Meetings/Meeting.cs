@@ -1,4 +1,3 @@
-using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Meetings;
