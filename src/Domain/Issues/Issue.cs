@@ -7,11 +7,18 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
 {
     public int Version { get; init; }
 
-    public static Issue Create(Guid id, IssueRaised raised) => new(id, IssueStatus.Raised, raised.By.Id, null, 0);
+    /// <summary>Not read by the rules, but carried onto a meeting's agenda item.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>The meeting whose agenda the issue was last placed on (what matters while it is on the agenda).</summary>
+    public Guid? OnAgendaOf { get; init; }
+
+    public static Issue Create(Guid id, IssueRaised raised) =>
+        new(id, IssueStatus.Raised, raised.By.Id, null, 0) { Title = raised.Title };
 
     public static Issue Evolve(Issue state, object @event) => @event switch
     {
-        IssuePlacedOnAgenda => state with { Status = IssueStatus.OnAgenda },
+        IssuePlacedOnAgenda e => state with { Status = IssueStatus.OnAgenda, OnAgendaOf = e.MeetingId },
         IssueDiscussed => state with { Status = IssueStatus.Discussed },
         IssueAssigned e => state with { Status = IssueStatus.Assigned, Assignee = e.Assignee },
         AssignmentAcknowledged => state with { Status = IssueStatus.Acknowledged },

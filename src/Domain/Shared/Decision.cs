@@ -22,8 +22,9 @@ public sealed record Decision
 public abstract record Rejection(string Detail);
 
 /// <summary>The current state forbids the command (HTTP 409, type ending in invalid-transition).</summary>
-public sealed record InvalidTransition(string Command, string From)
-    : Rejection($"'{Command}' is not allowed while the issue is {From}.");
+/// <param name="Why">What in the state forbids it, when the status alone does not say (e.g. a meeting's agenda).</param>
+public sealed record InvalidTransition(string Command, string From, string? Why = null)
+    : Rejection(Why ?? $"'{Command}' is not allowed while the issue is {From}.");
 
 /// <summary>The command is allowed in this state, but not for this actor (HTTP 403).</summary>
 public sealed record Forbidden(string Reason) : Rejection(Reason);

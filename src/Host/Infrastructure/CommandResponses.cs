@@ -1,5 +1,7 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Domain.Meetings;
 using IssueTracker.Domain.Shared;
+using JasperFx.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 using IssueTracker.Host.Reliability;
 using Wolverine.Marten;
@@ -16,21 +18,55 @@ public static class CommandResponses
     /// over the rules, and a rejection appends nothing.
     /// </summary>
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
-        this Decision decision, Issue issue, HttpRequest request)
+        this Decision decision, Issue issue, HttpRequest request) => decision.Respond(issue.Id, issue.Version, request);
+
+    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
+        this Decision decision, Meeting meeting, HttpRequest request) => decision.Respond(meeting.Id, meeting.Version, request);
+
+    private static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
+        this Decision decision, Guid id, int version, HttpRequest request)
     {
-        if (request.IfMatchFails(issue.Version) is { } stale) return (stale, []);
+        if (request.IfMatchFails(version) is { } stale) return (stale, []);
         if (decision.Rejection is { } rejection) return (Problems.For(rejection), []);
 
         var events = new Events();
         events.AddRange(decision.Events);
-        var accepted = new CommandAccepted(issue.Id, issue.Version + events.Count);
-        Idempotency.Remember(request.HttpContext, StatusCodes.Status200OK, accepted);
-        return (TypedResults.Ok(accepted), events);
+        return (Accepted(request, new CommandAccepted(id, version + events.Count)), events);
     }
 
-    public static Created<CommandAccepted> Created(HttpRequest request, string location, CommandAccepted accepted)
+    /// <summary>
+    /// A meeting step that also moves an issue: both streams were fetched for writing in the same session, so the one
+    /// SaveChanges commits both appends or neither (a version conflict on either stream fails the whole request).
+    /// </summary>
+    public static Results<Ok<CommandAccepted>, ProblemHttpResult> Respond(
+        this JointDecision decision, IEventStream<Meeting> meeting, IEventStream<Issue> issue, HttpRequest request)
     {
+        // [WriteAggregate] has already answered 404 when either stream is missing.
+        var version = meeting.Aggregate!.Version;
+        if (request.IfMatchFails(version) is { } stale) return stale;
+        if (decision.Rejection is { } rejection) return Problems.For(rejection);
+
+        meeting.AppendMany(decision.ForMeeting.Events);
+        issue.AppendMany(decision.ForIssue.Events);
+        return Accepted(request, new CommandAccepted(meeting.Id, version + decision.ForMeeting.Events.Count));
+    }
+
+    /// <summary>Starts a new stream under <paramref name="collection"/> (e.g. /api/issues) with the decision's events.</summary>
+    public static (Results<Created<CommandAccepted>, ProblemHttpResult>, IMartenOp) StartStream<T>(
+        this Decision decision, string collection, HttpRequest request) where T : class
+    {
+        if (decision.Rejection is { } rejection) return (Problems.For(rejection), MartenOps.Nothing());
+
+        var id = Guid.CreateVersion7();
+        var location = $"{collection}/{id}";
+        var accepted = new CommandAccepted(id, decision.Events.Count);
         Idempotency.Remember(request.HttpContext, StatusCodes.Status201Created, accepted, location);
-        return TypedResults.Created(location, accepted);
+        return (TypedResults.Created(location, accepted), MartenOps.StartStream<T>(id, [.. decision.Events]));
+    }
+
+    private static Ok<CommandAccepted> Accepted(HttpRequest request, CommandAccepted accepted)
+    {
+        Idempotency.Remember(request.HttpContext, StatusCodes.Status200OK, accepted);
+        return TypedResults.Ok(accepted);
     }
 }

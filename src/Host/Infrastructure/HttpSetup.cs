@@ -47,7 +47,7 @@ public static class HttpSetup
         {
             options.TenantId.IsClaimTypeNamed(Claims.Street);
             options.RejectUnparseableQueryValues = true;
-            options.MapMartenConcurrencyFailuresToConflict();
+            options.MapMartenConcurrencyFailuresToConflict(toProblemDetails: Problems.ConcurrentWrite);
         });
     }
 }

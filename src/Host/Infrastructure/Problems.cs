@@ -29,6 +29,16 @@ public static class Problems
     public static ProblemHttpResult NotFound(string what) =>
         Problem(StatusCodes.Status404NotFound, "not-found", "Not found", $"No {what} with that id in your street.");
 
+    /// <summary>A write lost a race on a stream's version: nothing of the request was saved.</summary>
+    public static ProblemDetails ConcurrentWrite(Exception _) => new()
+    {
+        Status = StatusCodes.Status409Conflict,
+        Type = TypePrefix + "concurrent-write",
+        Title = "Changed at the same time",
+        Detail = "Someone else changed this record (or an issue it moves) while your request was being saved. " +
+                 "Nothing was saved; reload and try again."
+    };
+
     public static ProblemHttpResult PreconditionFailed(int current) =>
         Problem(StatusCodes.Status412PreconditionFailed, "precondition-failed", "Version mismatch",
             $"If-Match does not match the current version \"{current}\".");

@@ -1,5 +1,7 @@
 using IssueTracker.Projections.IssueDetails;
 using IssueTracker.Projections.Issues;
+using IssueTracker.Projections.MeetingMinutes;
+using IssueTracker.Projections.Meetings;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -40,6 +42,8 @@ public static class StoreSetup
 
                 options.Projections.Add<IssueWriteModelProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<IssueDetailsProjection>(ProjectionLifecycle.Inline);
+                options.Projections.Add<MeetingWriteModelProjection>(ProjectionLifecycle.Live);
+                options.Projections.Add<MeetingMinutesProjection>(ProjectionLifecycle.Inline);
 
                 options.Listeners.Add(new EventAuthorListener());
                 options.Schema.For<IdempotencyRecord>();

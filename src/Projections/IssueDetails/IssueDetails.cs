@@ -26,7 +26,11 @@ public sealed record IssueDetails
     public string? ReferredTo { get; init; }
     public Guid? DuplicateOf { get; init; }
     public Reporter? Reporter { get; init; }
+    public IReadOnlyList<MeetingDiscussion> Meetings { get; init; } = [];
 
     /// <summary>The same details without the resident's private data, for everyone but hosts and auditors.</summary>
     public IssueDetails WithoutReporter() => this with { Reporter = null };
 }
+
+/// <summary>A meeting the issue was put before, and what it decided (null until it has).</summary>
+public sealed record MeetingDiscussion(Guid MeetingId, string Title, string? Decision);

@@ -24,8 +24,15 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
             Urgency = e.Urgency, Status = IssueStatus.Raised, RaisedAt = e.At, PhotoUrls = e.PhotoUrls, Reporter = e.Reporter
         },
         (null, _) => null,
-        (_, IssuePlacedOnAgenda) => details with { Status = IssueStatus.OnAgenda },
-        (_, IssueDiscussed) => details with { Status = IssueStatus.Discussed },
+        (_, IssuePlacedOnAgenda e) => details with
+        {
+            Status = IssueStatus.OnAgenda, Meetings = [.. details.Meetings, new MeetingDiscussion(e.MeetingId, e.MeetingTitle, null)]
+        },
+        (_, IssueDiscussed e) => details with
+        {
+            Status = IssueStatus.Discussed,
+            Meetings = details.Meetings.Select(m => m.MeetingId == e.MeetingId ? m with { Decision = e.Decision } : m).ToList()
+        },
         (_, IssueAssigned e) => details with
         {
             Status = IssueStatus.Assigned, Assignee = e.Assignee, DueBy = e.DueBy, Overdue = false, Resolution = null

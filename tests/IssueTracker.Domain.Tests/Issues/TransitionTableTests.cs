@@ -1,4 +1,5 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Domain.Meetings;
 using IssueTracker.Domain.Shared;
 using static IssueTracker.Domain.Issues.IssueStatus;
 
@@ -10,6 +11,7 @@ public class TransitionTableTests
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8));
     private static readonly Actor Host = new("host-1", "李主任", Roles.Host, null);
     private static readonly Actor Property = new("wy-1", "物业小张", Roles.Assignee, "hongse-wuye");
+    private static readonly Guid Meeting = Guid.NewGuid();
 
     private static readonly IssueStatus[] NonTerminal =
         Enum.GetValues<IssueStatus>().Where(s => !s.IsTerminal()).ToArray();
@@ -34,6 +36,11 @@ public class TransitionTableTests
             i => i.Confirm(new ConfirmResolution(Satisfaction.Unsatisfied, "地锁又装回来了"), Host, Now)),
         ["reopen"] = ([Resolved, Confirmed], Reopened,
             i => i.Reopen(new ReopenIssue("问题复发"), Host, Now)),
+        ["place on agenda"] = ([Raised, Declined, Reopened], OnAgenda,
+            i => i.PlaceOnAgenda(new PlaceOnAgenda(Meeting, "明光社区党群议事会"), Host, Now)),
+        ["record decision"] = ([OnAgenda], Assigned,
+            i => (i with { OnAgendaOf = Meeting }).SettleAtMeeting(new SettleAtMeeting(Meeting, new DecisionRecorded(
+                i.Id, "由红色物业牵头拆除", DecisionOutcome.Assign, "hongse-wuye", Now.AddDays(7), null, null, null, Host, Now)), Host, Now)),
         ["close"] = (NonTerminal, Closed, i => i.Close(new CloseIssue("已处理完毕"), Host, Now)),
         ["withdraw"] = (NonTerminal, Withdrawn, i => i.Withdraw(new WithdrawIssue("居民撤回"), Host, Now)),
         ["duplicate"] = (NonTerminal, Duplicate,

@@ -1,0 +1,30 @@
+using IssueTracker.Domain.Shared;
+
+namespace IssueTracker.Domain.Meetings;
+
+public sealed record AttendeeEntry(string? Name, AttendeeRole? Role);
+
+public sealed record RecordAttendance(IReadOnlyList<AttendeeEntry>? Attendees);
+
+public sealed partial record Meeting
+{
+    public const int MaxAttendeesPerRecord = 500;
+
+    /// <summary>Adds people to the attendance; recording again adds latecomers rather than replacing the list.</summary>
+    public Decision RecordAttendance(RecordAttendance command, Actor by, DateTimeOffset now)
+    {
+        if (IsConcluded) return AlreadyConcluded("attendance");
+        var entries = command.Attendees ?? [];
+        var validation = new Validation()
+            .Check(entries.Count > 0, "attendees", "'attendees' must name at least one person.")
+            .Check(entries.Count <= MaxAttendeesPerRecord, "attendees", $"At most {MaxAttendeesPerRecord} attendees at once.");
+        for (var i = 0; i < entries.Count && validation.IsValid; i++)
+        {
+            validation.Required($"attendees[{i}].name", entries[i]?.Name, Limits.Name)
+                .Check(entries[i]?.Role is { } role && Enum.IsDefined(role), $"attendees[{i}].role",
+                    "'role' is required: resident, partyMember, gridWorker, propertyCompany, police, department or other.");
+        }
+        return validation.Then(() => Decision.Accept(new AttendanceRecorded(
+            entries.Select(e => new Attendee(e.Name!.Trim(), e.Role!.Value)).ToList(), by, now)));
+    }
+}

@@ -1,0 +1,17 @@
+using IssueTracker.Domain.Shared;
+
+namespace IssueTracker.Domain.Meetings;
+
+public sealed record ScheduleMeeting(string? Title, string? Community, DateTimeOffset? ScheduledAt, string? Place);
+
+public sealed partial record Meeting
+{
+    public static Decision Schedule(ScheduleMeeting command, Actor by, DateTimeOffset now) =>
+        new Validation()
+            .Required("title", command.Title, Limits.Title)
+            .Required("community", command.Community, Limits.Name)
+            .Check(command.ScheduledAt is not null, "scheduledAt", "'scheduledAt' is required.")
+            .Optional("place", command.Place, Limits.Name)
+            .Then(() => Decision.Accept(new MeetingScheduled(
+                command.Title!.Trim(), command.Community!.Trim(), command.ScheduledAt!.Value, command.Place?.Trim(), by, now)));
+}

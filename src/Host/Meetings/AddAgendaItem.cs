@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using IssueTracker.Domain.Issues;
+using IssueTracker.Domain.Meetings;
+using IssueTracker.Host.Infrastructure;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace IssueTracker.Host.Meetings;
+
+public static class AddAgendaItemEndpoint
+{
+    /// <summary>
+    /// AgendaItemAdded on the meeting and IssuePlacedOnAgenda on the issue, together. [WriteAggregate] answers 404
+    /// when either the meeting or the issue is missing in the caller's street, hence the non-null aggregates.
+    /// </summary>
+    [WolverinePost("/api/meetings/{meetingId}/agenda"), Authorize(Roles = Who.Hosts)]
+    public static Results<Ok<CommandAccepted>, ProblemHttpResult> Post(
+        AddAgendaItem command, [WriteAggregate] IEventStream<Meeting> meeting,
+        [WriteAggregate(nameof(AddAgendaItem.IssueId))] IEventStream<Issue> issue,
+        ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
+        => meeting.Aggregate!.AddAgendaItem(command, issue.Aggregate!, user.ToActor(), clock.GetUtcNow())
+            .Respond(meeting, issue, request);
+}

@@ -1,0 +1,23 @@
+using IssueTracker.Host.Infrastructure;
+using IssueTracker.Projections.MeetingMinutes;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IssueTracker.Host.Meetings;
+
+public static class GetMeetingEndpoint
+{
+    [WolverineGet("/api/meetings/{id}")]
+    [ProducesResponseType<MeetingMinutes>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken ct)
+    {
+        var minutes = await session.LoadAsync<MeetingMinutes>(id, ct);
+        if (minutes is null) return Problems.NotFound("meeting");
+
+        context.Response.SetETag(minutes.Version);
+        if (context.Request.IfNoneMatchHits(minutes.Version)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return TypedResults.Ok(minutes);
+    }
+}
