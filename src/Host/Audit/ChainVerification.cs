@@ -28,7 +28,7 @@ public static class ChainVerification
 
         // A deleted tail leaves a valid prefix; the stream row still remembers how long the stream was.
         if (stream.RecordedVersion != stream.Events.Count)
-            return Broken(stream, stream.Events.Count + 1,
+            return Broken(stream, Math.Min(stream.RecordedVersion, stream.Events.Count) + 1,
                 $"The stream records version {stream.RecordedVersion} but holds {stream.Events.Count} events.");
 
         return new ChainReport(true, stream.Events.Count);
