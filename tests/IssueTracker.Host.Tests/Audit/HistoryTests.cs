@@ -82,6 +82,23 @@ public class HistoryTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Withdrawing_or_marking_a_duplicate_appends_an_event_and_keeps_the_whole_stream()
+    {
+        var original = await _street.Raise();
+        var withdrawn = await _street.Raise(Bodies.LoosePoultry());
+        var duplicate = await _street.Raise();
+        (await _street.Reporter.Post($"/api/issues/{withdrawn}/withdraw", new { reason = "已自行解决" })).ShouldHaveStatus(HttpStatusCode.OK);
+        (await _street.Host.Post($"/api/issues/{duplicate}/duplicate", new { of = original })).ShouldHaveStatus(HttpStatusCode.OK);
+
+        foreach (var (id, type) in new[] { (withdrawn, "issue_withdrawn"), (duplicate, "issue_marked_duplicate") })
+        {
+            var history = (await _street.Auditor.Get($"/api/issues/{id}/history")).ShouldHaveStatus(HttpStatusCode.OK).Body;
+            history.EnumerateArray().Select(e => e.GetProperty("type").GetString()).ShouldBe(["issue_raised", type]);
+            (await _street.Auditor.Get($"/api/issues/{id}/history/verify")).Body.GetProperty("valid").GetBoolean().ShouldBeTrue();
+        }
+    }
+
+    [Fact]
     public async Task Only_auditors_hosts_and_admins_read_the_history_and_only_in_their_own_street()
     {
         var id = await _street.Raise();
