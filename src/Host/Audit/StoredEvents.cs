@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Npgsql;
 
@@ -10,7 +11,8 @@ public sealed record StoredEvent(
 {
     /// <summary>When it happened: the event's own time (its "at", from the application clock), else when it was stored.</summary>
     public DateTimeOffset Timestamp =>
-        Data?["at"] is JsonValue at && at.TryGetValue<string>(out var text) && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time)
+        Data?["at"] is JsonValue at && at.TryGetValue<string>(out var text)
+                                    && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
             : RecordedAt;
 }
