@@ -1,17 +1,19 @@
 using IssueTracker.Domain.Shared;
+using IssueTracker.Host.Audit;
 using Marten;
 
 namespace IssueTracker.Host.Infrastructure;
 
 /// <summary>
 /// Copies each event's author into its stored metadata (the "actor" header and user name), so the raw
-/// event log names who did what even for readers that do not know our event types.
+/// event log names who did what even for readers that do not know our event types; then links each event into its
+/// stream's hash chain (the actor header is part of what the hash covers).
 /// </summary>
 internal sealed class EventAuthorListener : DocumentSessionListenerBase
 {
     public const string ActorHeader = "actor";
 
-    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         foreach (var stream in session.PendingChanges.Streams())
         {
@@ -21,8 +23,8 @@ internal sealed class EventAuthorListener : DocumentSessionListenerBase
                 e.SetHeader(ActorHeader, authored.By);
                 session.LastModifiedBy ??= authored.By.Id;
             }
-        }
 
-        return Task.CompletedTask;
+            await HashStamp.StampAsync(session, stream, token);
+        }
     }
 }

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IssueTracker.Domain.Shared;
+using IssueTracker.Host.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using Wolverine.Http;
+
+namespace IssueTracker.Host.Audit;
+
+/// <summary>One event as the auditor sees it; data is the stored JSON itself, so the hash can be recomputed from it.</summary>
+public sealed record HistoryEntry(
+    long Version, long Sequence, DateTimeOffset Timestamp, string Type, Actor? Actor, string? CorrelationId,
+    JsonNode? Data, string? Hash)
+{
+    public static HistoryEntry From(StoredEvent e) => new(e.Version, e.Sequence, e.Timestamp, e.Type,
+        e.Actor?.Deserialize<Actor>(JsonSerializerOptions.Web), e.CorrelationId, e.Data, e.Hash);
+}
+
+public static class GetHistoryEndpoint
+{
+    // Reporter name and contact appear in the data: only roles that may see them (Who.Auditors) get here.
+    [WolverineGet("/api/issues/{id}/history"), Authorize(Roles = Who.Auditors)]
+    [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK, "application/json", "text/csv")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid id, string? format, IQuerySession session, HttpResponse response,
+        CancellationToken ct)
+    {
+        if (format is not (null or "json" or "csv"))
+            return Problems.For(new Validation().Add("format", "'format' is json or csv.").ToRejection());
+        if (await IssueStreams.ReadAsync(session, id, ct) is not { } stream) return Problems.NotFound("issue");
+
+        var entries = stream.Events.Select(HistoryEntry.From).ToList();
+        var fileName = $"issue-{id}-history.{format}";
+        if (format == "csv") return TypedResults.File(HistoryCsv.Write(id, entries), "text/csv; charset=utf-8", fileName);
+
+        if (format == "json")
+            response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
+        return TypedResults.Ok(entries);
+    }
+}

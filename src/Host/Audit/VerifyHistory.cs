@@ -1,0 +1,27 @@
+using IssueTracker.Host.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IssueTracker.Host.Audit;
+
+public sealed record ValidChain(bool Valid, int Events);
+
+public sealed record BrokenChain(bool Valid, long FirstInvalidVersion, string Reason);
+
+public static class VerifyHistoryEndpoint
+{
+    [WolverineGet("/api/issues/{id}/history/verify"), Authorize(Roles = Who.AuditorsOnly)]
+    [ProducesResponseType<ValidChain>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
+    {
+        if (await IssueStreams.ReadAsync(session, id, ct) is not { } stream) return Problems.NotFound("issue");
+
+        var report = ChainVerification.Verify(stream);
+        return report.Valid
+            ? TypedResults.Ok(new ValidChain(true, report.Events))
+            : TypedResults.Ok(new BrokenChain(false, report.FirstInvalidVersion!.Value, report.Reason!));
+    }
+}
