@@ -6,7 +6,8 @@
 #   source scripts/pg.sh && pg_ensure [DB]   exports ConnectionStrings__Marten
 #
 # DB defaults to $PG_DB, then "issuetracker". A ConnectionStrings__Marten already set wins and is
-# only echoed. Diagnostics go to stderr, so `cs=$(scripts/pg.sh)` works.
+# only echoed. Diagnostics go to stderr, so `cs=$(scripts/pg.sh)` works. PG_STATE_DIR (default
+# .local/pg, relative to the checkout) selects another cluster, e.g. the fault tests' own.
 
 _pg_self=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)/$(basename -- "${BASH_SOURCE[0]}")
 
@@ -26,8 +27,9 @@ pg_ensure() {
 set -euo pipefail
 
 repo=$(cd -- "$(dirname -- "$_pg_self")/.." && pwd)
-state=$repo/.local/pg
-hash=$(printf '%s' "$repo" | sha256sum | cut -c1-12)
+state=${PG_STATE_DIR:-.local/pg}
+[[ $state == /* ]] || state=$repo/$state
+hash=$(printf '%s' "$repo${PG_STATE_DIR:+:$state}" | sha256sum | cut -c1-12)
 fallback=/var/tmp/issuetracker-pg-$hash
 
 log() { printf 'pg.sh: %s\n' "$*" >&2; }

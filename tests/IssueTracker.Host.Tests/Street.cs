@@ -15,6 +15,15 @@ public sealed record Answer(HttpStatusCode Status, JsonElement Body, HttpRespons
     public string? ProblemType => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("type", out var t) ? t.GetString() : null;
     public string Text(string property) => Body.GetProperty(property).ToString();
     public override string ToString() => $"{(int)Status} {Body}";
+
+    public static async Task<Answer> Of(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        var body = text.Length > 0 && text.TrimStart() is ['{' or '[', ..]
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : JsonSerializer.SerializeToElement(text);
+        return new Answer(response.StatusCode, body, response);
+    }
 }
 
 /// <summary>A street (tenant) of its own for one test, with clients signed in as each role.</summary>
@@ -75,12 +84,7 @@ public sealed class Client(AppFixture app, string? token)
         using var request = new HttpRequestMessage(method, url) { Content = content };
         if (Token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
         foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
-        var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        var body = text.Length > 0 && text.TrimStart() is ['{' or '[', ..]
-            ? JsonDocument.Parse(text).RootElement.Clone()
-            : JsonSerializer.SerializeToElement(text);
-        return new Answer(response.StatusCode, body, response);
+        return await Answer.Of(await client.SendAsync(request));
     }
 }
 

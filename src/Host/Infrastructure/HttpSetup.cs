@@ -21,6 +21,11 @@ public static class HttpSetup
     public static void AddIssueTrackerHttp(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<FailureResponses>();
+        // Wolverine logs every body it cannot deserialize at error level, under the request type's name (our command
+        // records in IssueTracker.Domain): that is the client's 400, not an operator's problem, and not worth a log
+        // line that sits next to residents' data.
+        builder.Logging.AddFilter("IssueTracker.Domain", LogLevel.None);
         builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi();
@@ -34,6 +39,7 @@ public static class HttpSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestLimits>();
+        app.UseMiddleware<StorableText>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<Idempotency>();

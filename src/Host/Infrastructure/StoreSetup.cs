@@ -8,6 +8,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using IssueTracker.Host.Reliability;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Marten;
@@ -18,11 +19,21 @@ public static class StoreSetup
 {
     public const string Schema = "issuetracker";
 
-    public static string ConnectionString(this IConfiguration configuration) =>
-        configuration.GetConnectionString("Marten")
-        ?? throw new InvalidOperationException(
-            "ConnectionStrings:Marten is not set. Start the service with scripts/run.sh, which starts a local PostgreSQL, " +
-            "or set ConnectionStrings__Marten.");
+    /// <summary>
+    /// The configured connection string, with short connect and command timeouts unless it sets its own, so that
+    /// requests fail fast (503) instead of hanging while the database is unreachable.
+    /// </summary>
+    public static string ConnectionString(this IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString("Marten")
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings:Marten is not set. Start the service with scripts/run.sh, which starts a local " +
+                "PostgreSQL, or set ConnectionStrings__Marten.");
+        var builder = new NpgsqlConnectionStringBuilder(configured);
+        if (!builder.ContainsKey("Timeout")) builder.Timeout = 3;
+        if (!builder.ContainsKey("Command Timeout")) builder.CommandTimeout = 15;
+        return builder.ConnectionString;
+    }
 
     public static void AddIssueTrackerStore(this WebApplicationBuilder builder)
     {
