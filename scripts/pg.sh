@@ -7,7 +7,8 @@
 #
 # DB defaults to $PG_DB, then "issuetracker". A ConnectionStrings__Marten already set wins and is
 # only echoed. Diagnostics go to stderr, so `cs=$(scripts/pg.sh)` works. PG_STATE_DIR (default
-# .local/pg, relative to the checkout) selects another cluster, e.g. the fault tests' own.
+# .local/pg, relative to the checkout) selects another cluster, e.g. the fault tests' own; PG_PORT is
+# the port to start it on when free (else the recorded one, else the first free in 54329-54428).
 
 _pg_self=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)/$(basename -- "${BASH_SOURCE[0]}")
 
@@ -155,7 +156,7 @@ start() {
       log "removing stale $data/postmaster.pid and socket locks"
       rm -f "$data/postmaster.pid" "$run"/.s.PGSQL.*
     fi
-    port=$(free_port "$port")
+    port=$(free_port "${PG_PORT:-$port}")
     echo "$port" >"$state/port"
     log "starting PostgreSQL on 127.0.0.1:$port"
     # 9>&-: the server must not inherit (and so hold forever) our lock.

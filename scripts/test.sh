@@ -8,6 +8,10 @@ source scripts/pg.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 pg_ensure issuetracker_tests
 
+# The fault tests start (and stop and start again) a cluster of their own in .local/pg-faults and stop it when they
+# end; this stops it too should the test run itself be killed or crash.
+trap 'PG_STATE_DIR=.local/pg-faults bash scripts/pg.sh stop >/dev/null 2>&1 || true' EXIT
+
 results=$(mktemp -d)
 status=0
 dotnet test IssueTracker.sln --logger "trx" --results-directory "$results" "$@" || status=$?

@@ -29,9 +29,11 @@ public static class StoreSetup
             ?? throw new InvalidOperationException(
                 "ConnectionStrings:Marten is not set. Start the service with scripts/run.sh, which starts a local " +
                 "PostgreSQL, or set ConnectionStrings__Marten.");
+        // NpgsqlConnectionStringBuilder.ContainsKey tells known keywords, not given ones.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured };
         var builder = new NpgsqlConnectionStringBuilder(configured);
-        if (!builder.ContainsKey("Timeout")) builder.Timeout = 3;
-        if (!builder.ContainsKey("Command Timeout")) builder.CommandTimeout = 15;
+        if (!given.ContainsKey("Timeout")) builder.Timeout = 3;
+        if (!given.ContainsKey("Command Timeout")) builder.CommandTimeout = 15;
         return builder.ConnectionString;
     }
 

@@ -38,7 +38,7 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
         }
 
         var user = context.User;
-        var id = Hash($"{user.FindFirstValue(Claims.Subject)}\n{key}");
+        var id = RecordId(user.FindFirstValue(Claims.Subject), key);
         var requestHash = await HashRequest(context.Request);
         await using (var session = store.QuerySession(user.FindFirstValue(Claims.Street)!))
         {
@@ -48,6 +48,7 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
                 await (earlier.RequestHash == requestHash ? Replay(context, earlier) : Mismatch(context));
                 return;
             }
+            if (earlier is not null) await Forget(user.FindFirstValue(Claims.Street)!, id, context.RequestAborted);
         }
 
         context.Items[PendingItem] = new Pending(id, requestHash);
@@ -70,6 +71,14 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
         await context.Response.WriteAsync(earlier.Body);
     }
 
+    /// <summary>An expired key may be used again: its record goes, so that the new answer can be inserted.</summary>
+    private async Task Forget(string street, string id, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(street);
+        session.Delete<IdempotencyRecord>(id);
+        await session.SaveChangesAsync(ct);
+    }
+
     private static Task Mismatch(HttpContext context) =>
         Problems.Problem(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key reused",
             "This Idempotency-Key was already used for a different request.").ExecuteAsync(context);
@@ -83,6 +92,8 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
         var head = Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n");
         return Convert.ToHexString(SHA256.HashData([.. head, .. body.ToArray()]));
     }
+
+    internal static string RecordId(string? subject, string key) => Hash($"{subject}\n{key}");
 
     private static string Hash(string value) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }

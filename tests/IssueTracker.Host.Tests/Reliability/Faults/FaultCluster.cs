@@ -15,20 +15,28 @@ public sealed class FaultCluster : IAsyncLifetime
 
     public static string Repository { get; } = FindRepository();
 
+    /// <summary>
+    /// Outside the range scripts/pg.sh scans (54329-54428) and below the ephemeral ports, so that another cluster
+    /// started while this one is down for a test cannot take its port.
+    /// </summary>
+    private readonly int _port = 20000 + Random.Shared.Next(10000);
+
     public async Task InitializeAsync() => ConnectionString = await Start();
 
     public Task DisposeAsync() => Stop();
 
+    /// <summary>Starts the cluster (or finds it running) and answers its connection string.</summary>
     public async Task<string> Start() => (await PgSh("start", Database)).Trim().Split('\n')[^1];
 
     public Task Stop() => PgSh("stop");
 
-    private static async Task<string> PgSh(params string[] arguments)
+    private async Task<string> PgSh(params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(Repository, "scripts", "pg.sh"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["PG_STATE_DIR"] = StateDir;
+        start.Environment["PG_PORT"] = _port.ToString();
         start.Environment.Remove("ConnectionStrings__Marten");
 
         using var process = Process.Start(start)!;

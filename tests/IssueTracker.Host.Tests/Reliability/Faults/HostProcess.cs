@@ -50,6 +50,8 @@ public sealed class HostProcess : IDisposable
         start.Environment["Auth__Audience"] = FaultClient.Auth.Audience;
 
         var host = new HostProcess(Process.Start(start)!);
+        // Should the test run end without disposing (a crash, a cancelled run), the host must not outlive it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => host.Dispose();
         host._process.OutputDataReceived += (_, line) => host.Keep(line.Data);
         host._process.ErrorDataReceived += (_, line) => host.Keep(line.Data);
         host._process.BeginOutputReadLine();
