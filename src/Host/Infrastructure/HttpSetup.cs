@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HealthChecks.NpgSql;
+using IssueTracker.Host.Boards;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
@@ -32,6 +33,7 @@ public static class HttpSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -40,6 +42,7 @@ public static class HttpSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
             .AllowAnonymous();
 
+        app.MapBoardPage();
         app.MapWolverineEndpoints(options =>
         {
             options.TenantId.IsClaimTypeNamed(Claims.Street);

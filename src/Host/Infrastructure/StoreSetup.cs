@@ -1,8 +1,10 @@
+using IssueTracker.Host.Boards;
 using IssueTracker.Projections.IssueDetails;
 using IssueTracker.Projections.Issues;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Weasel.Core;
@@ -24,6 +26,8 @@ public static class StoreSetup
     public static void AddIssueTrackerStore(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        var boardChanges = new BoardChanges();
+        builder.Services.AddSingleton(boardChanges);
 
         builder.Services.AddMarten(options =>
             {
@@ -40,8 +44,11 @@ public static class StoreSetup
                 options.Projections.Add<IssueWriteModelProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<IssueDetailsProjection>(ProjectionLifecycle.Inline);
 
+                options.AddBoards(boardChanges);
+
                 options.Listeners.Add(new EventAuthorListener());
             })
+            .AddAsyncDaemon(DaemonMode.Solo)
             .UseLightweightSessions()
             .IntegrateWithWolverine();
 

@@ -1,0 +1,33 @@
+using IssueTracker.Host.Demo;
+using IssueTracker.Host.Infrastructure;
+using JasperFx.CommandLine;
+using Marten;
+
+namespace IssueTracker.Host.Cli;
+
+public sealed class SeedInput : NetCoreInput
+{
+    [Description("The street (tenant) to fill")]
+    public string StreetFlag { get; set; } = Streets.Default;
+}
+
+[Description("Fills the street with the demo data of 明光路街道 (idempotent) and prints the board's address", Name = "seed")]
+public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
+{
+    public override async Task<bool> Execute(SeedInput input)
+    {
+        using var host = input.BuildHost();
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var added = await DemoSeeder.SeedAsync(store, input.StreetFlag, now, Console.WriteLine);
+        Console.WriteLine(added == 0
+            ? $"The demo street '{input.StreetFlag}' is already in place."
+            : $"Added {added} demo issues to '{input.StreetFlag}'. The async daemon projects them onto the board when the service runs.");
+
+        var auth = host.Services.GetRequiredService<AuthOptions>();
+        var token = DevTokens.Create(auth, "board-screen", "大屏", "viewer", input.StreetFlag, lifetime: TimeSpan.FromDays(30));
+        Console.WriteLine($"Board: <service address>/board#token={token}");
+        return true;
+    }
+}
