@@ -7,7 +7,8 @@ using Wolverine.Http;
 
 namespace IssueTracker.Host.Boards;
 
-public sealed record StatusBoardView(string GroupBy, IReadOnlyList<StatusBoardGroup> Rows);
+/// <summary>The board grouped one way; <c>All</c> is the whole street (its median is over all resolved issues).</summary>
+public sealed record StatusBoardView(string GroupBy, IReadOnlyList<StatusBoardGroup> Rows, StatusBoardGroup All);
 
 public sealed record StatusBoardGroup(
     string? Key, IReadOnlyDictionary<string, int> Counts, int Overdue, int Total, double? MedianDaysToResolve);
@@ -33,9 +34,9 @@ public static class GetStatusBoardEndpoint
             from {BoardSql.Rows} where tenant_id = ? group by {column}, status
             """, ct, clock.GetUtcNow(), session.TenantId);
         var medians = await session.AdvancedSql.QueryAsync<Median>($"""
-            select json_build_object('key', {column}, 'days',
+            select json_build_object('key', {column}, 'all', grouping({column}) = 1, 'days',
                 percentile_cont(0.5) within group (order by extract(epoch from resolved_at - raised_at) / 86400))
-            from {BoardSql.Rows} where tenant_id = ? and resolved_at is not null group by {column}
+            from {BoardSql.Rows} where tenant_id = ? and resolved_at is not null group by grouping sets (({column}), ())
             """, ct, session.TenantId);
 
         var rows = counts.GroupBy(x => x.Key)
@@ -43,10 +44,13 @@ public static class GetStatusBoardEndpoint
                 Label(groupBy, g.Key),
                 g.ToDictionary(x => Enum.Parse<IssueStatus>(x.Status, ignoreCase: true).ToWire(), x => x.Count),
                 g.Sum(x => x.Overdue), g.Sum(x => x.Count),
-                medians.FirstOrDefault(m => m.Key == g.Key)?.Days is { } days ? Math.Round(days, 1) : null))
+                Days(medians.FirstOrDefault(m => !m.All && m.Key == g.Key))))
             .OrderBy(x => groupBy == "grid" && int.TryParse(x.Key, out var grid) ? grid : 0).ThenBy(x => x.Key, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(new StatusBoardView(groupBy, rows));
+        var all = new StatusBoardGroup(null,
+            rows.SelectMany(r => r.Counts).GroupBy(c => c.Key).ToDictionary(c => c.Key, c => c.Sum(x => x.Value)),
+            rows.Sum(r => r.Overdue), rows.Sum(r => r.Total), Days(medians.FirstOrDefault(m => m.All)));
+        return TypedResults.Ok(new StatusBoardView(groupBy, rows, all));
     }
 
     private static string? Label(string groupBy, string? key) =>
@@ -56,5 +60,7 @@ public static class GetStatusBoardEndpoint
 
     private sealed record StatusCount(string? Key, string Status, int Count, int Overdue);
 
-    private sealed record Median(string? Key, double? Days);
+    private static double? Days(Median? median) => median?.Days is { } days ? Math.Round(days, 1) : null;
+
+    private sealed record Median(string? Key, bool All, double? Days);
 }

@@ -9,6 +9,9 @@ public sealed class SeedInput : NetCoreInput
 {
     [Description("The street (tenant) to fill")]
     public string StreetFlag { get; set; } = Streets.Default;
+
+    [Description("The service's address, for the printed board link (default: ASPNETCORE_URLS or http://localhost:5000)")]
+    public string? UrlFlag { get; set; }
 }
 
 [Description("Fills the street with the demo data of 明光路街道 (idempotent) and prints the board's address", Name = "seed")]
@@ -27,7 +30,9 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
 
         var auth = host.Services.GetRequiredService<AuthOptions>();
         var token = DevTokens.Create(auth, "board-screen", "大屏", "viewer", input.StreetFlag, lifetime: TimeSpan.FromDays(30));
-        Console.WriteLine($"Board: <service address>/board#token={token}");
+        var url = input.UrlFlag ?? host.Services.GetRequiredService<IConfiguration>()["urls"]?.Split(';')[0] ?? "http://localhost:5000";
+        // A "viewer" token: signed in, so it may read the boards, but no role allows it any command.
+        Console.WriteLine($"Board: {url.TrimEnd('/')}/board#token={token}");
         return true;
     }
 }

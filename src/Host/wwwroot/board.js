@@ -108,13 +108,11 @@
   }
 
   function renderTiles() {
-    const rows = data.status.rows;
-    const sum = pick => rows.reduce((n, row) => n + pick(row), 0);
-    const open = sum(row => OPEN.reduce((n, s) => n + (row.counts[s] || 0), 0));
-    const medians = rows.map(r => r.medianDaysToResolve).filter(m => m !== null);
-    const tiles = [
-      ['total', sum(r => r.total)], ['open', open], ['late', sum(r => r.overdue)],
-      ['median', medians.length ? `${(medians.reduce((a, b) => a + b, 0) / medians.length).toFixed(1)} ${t('days')}` : '—']];
+    const all = data.status.all;
+    const open = OPEN.reduce((n, s) => n + (all.counts[s] || 0), 0);
+    const median = all.medianDaysToResolve;
+    const tiles = [['total', all.total], ['open', open], ['late', all.overdue],
+      ['median', median === null ? '—' : `${median.toFixed(1)} ${t('days')}`]];
     $('tiles').replaceChildren(...tiles.map(([key, value]) =>
       el('div', { class: `tile ${key}`, 'data-tile': key }, el('strong', {}, value), el('span', {}, t(key)))));
   }
