@@ -6,7 +6,10 @@ using Marten;
 
 namespace IssueTracker.Host.Boards;
 
-/// <summary>The board read models: async projections, the columns the board groups by, and the change feed.</summary>
+/// <summary>
+/// The board read models: async projections, the columns the board groups by (the lists read only open work, so
+/// their indexes are partial), and the change feed.
+/// </summary>
 public static class BoardStorage
 {
     public static void AddBoards(this StoreOptions options, BoardChanges changes)
@@ -17,9 +20,11 @@ public static class BoardStorage
 
         options.Schema.For<StatusBoardRow>()
             .Duplicate(x => x.Community).Duplicate(x => x.Grid!).Duplicate(x => x.Category).Duplicate(x => x.Status)
-            .Duplicate(x => x.DueBy!).Duplicate(x => x.Overdue).Duplicate(x => x.AwaitingResolution)
-            .Duplicate(x => x.RaisedAt).Duplicate(x => x.ResolvedAt!);
-        options.Schema.For<AssigneeQueueItem>().Duplicate(x => x.Assignee!).Duplicate(x => x.Open);
+            .Duplicate(x => x.DueBy!, configure: index => index.Predicate = "awaiting_resolution")
+            .Duplicate(x => x.Overdue).Duplicate(x => x.AwaitingResolution)
+            .Duplicate(x => x.RaisedAt).Duplicate(x => x.ResolvedAt!).Duplicate(x => x.LastActivity.At);
+        options.Schema.For<AssigneeQueueItem>()
+            .Duplicate(x => x.Assignee!, configure: index => index.Predicate = "open").Duplicate(x => x.Open);
     }
 }
 

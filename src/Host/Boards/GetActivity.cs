@@ -20,7 +20,7 @@ public static class GetActivityEndpoint
     public static async Task<ActivityView> Get(int? limit, IQuerySession session, CancellationToken ct)
     {
         var rows = await session.Query<StatusBoardRow>()
-            .OrderByDescending(x => x.LastActivity.At)
+            .OrderByDescending(x => x.LastActivity.At).ThenBy(x => x.Id)
             .Take(Math.Clamp(limit ?? 10, 1, MaxLimit)).ToListAsync(ct);
         return new ActivityView(rows.Select(x =>
             new ActivityItem(x.Id, x.Title, x.Status, x.LastActivity.Type, x.LastActivity.By, x.LastActivity.At)).ToList());

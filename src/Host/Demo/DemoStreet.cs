@@ -54,6 +54,6 @@ public static class DemoStreet
         new("来安花园窗户渗水（交房质量）", Repairs, "来安花园", "10栋", 23, 16, "assign:anju-wuye:7", "ack", "progress"),
         new("滨河社区流浪犬伤人隐患", Animals, "滨河社区", null, 33, 2.5, "assign:chengguan:5"),
         new("矿机二村下水道堵塞", Sanitation, "矿机二村", "7栋", 14, 21, "assign:hongse-wuye:10", "ack", "progress", "resolve", "reopen", "ack"),
-        new("东来家园车位分配争议", Parking, "东来家园", null, 34, 0.5)
+        new("东来家园车位分配争议", Parking, "东来家园", null, 34, 0.4)
     ];
 }

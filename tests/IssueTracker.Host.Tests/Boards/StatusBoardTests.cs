@@ -73,7 +73,9 @@ public class StatusBoardTests(AppFixture app)
         ]);
         var activity = (await _street.Reporter.Get("/api/boards/activity?limit=2")).Body.GetProperty("items");
         activity.GetArrayLength().ShouldBe(2);
-        activity[0].GetProperty("type").GetString().ShouldBe("issueMarkedDuplicate");
+        activity.EnumerateArray().Select(a => $"{a.GetProperty("type")} {a.GetProperty("title")}").ShouldBe([
+            "issueRaised 东来家园车位分配争议", "issueMarkedDuplicate 明光小区地锁占道（重复反映）"
+        ]);
     }
 
     /// <summary>Four issues in two communities, taken to different stages through the API.</summary>
