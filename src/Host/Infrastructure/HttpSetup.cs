@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HealthChecks.NpgSql;
+using IssueTracker.Host.Boards;
 using IssueTracker.Host.Reliability;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Wolverine.Http;
@@ -33,6 +34,7 @@ public static class HttpSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseMiddleware<RequestLimits>();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -43,6 +45,7 @@ public static class HttpSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
             .AllowAnonymous();
 
+        app.MapBoardPage();
         app.MapWolverineEndpoints(options =>
         {
             options.TenantId.IsClaimTypeNamed(Claims.Street);

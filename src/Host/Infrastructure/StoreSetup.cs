@@ -1,3 +1,4 @@
+using IssueTracker.Host.Boards;
 using IssueTracker.Projections.IssueDetails;
 using IssueTracker.Projections.Issues;
 using IssueTracker.Projections.MeetingMinutes;
@@ -5,6 +6,7 @@ using IssueTracker.Projections.Meetings;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using IssueTracker.Host.Reliability;
 using Marten;
@@ -27,6 +29,8 @@ public static class StoreSetup
     public static void AddIssueTrackerStore(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        var boardChanges = new BoardChanges();
+        builder.Services.AddSingleton(boardChanges);
 
         builder.Services.AddMarten(options =>
             {
@@ -45,9 +49,12 @@ public static class StoreSetup
                 options.Projections.Add<MeetingWriteModelProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<MeetingMinutesProjection>(ProjectionLifecycle.Inline);
 
+                options.AddBoards(boardChanges);
+
                 options.Listeners.Add(new EventAuthorListener());
                 options.Schema.For<IdempotencyRecord>();
             })
+            .AddAsyncDaemon(DaemonMode.Solo)
             .UseLightweightSessions()
             .IntegrateWithWolverine();
         builder.Services.ConfigureMarten((services, options) =>

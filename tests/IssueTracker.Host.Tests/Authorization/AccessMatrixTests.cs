@@ -68,6 +68,12 @@ public class AccessMatrixTests(AppFixture app)
             OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
         ["conclude"] = new(Scheduled, (_, c, id) => c.Post($"/api/meetings/{id}/conclude", new { minutes = "议事结束" }), true,
             OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
+        ["GET /api/boards/status"] = new(Raised, (_, c, _) => c.Get("/api/boards/status?groupBy=community"), false,
+            OK, OK, OK, OK, OK, OK, Unauthorized),
+        ["GET /api/boards/assignees/{org}"] = new(Assigned, (_, c, _) => c.Get($"/api/boards/assignees/{Street.PropertyCompany}"), false,
+            OK, OK, OK, OK, OK, OK, Unauthorized),
+        ["GET /api/boards/overdue"] = new(Raised, (_, c, _) => c.Get("/api/boards/overdue"), false,
+            OK, OK, OK, OK, OK, OK, Unauthorized),
     };
 
     public static TheoryData<string, string> Cases()
