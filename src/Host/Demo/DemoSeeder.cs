@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using IssueTracker.Domain.Issues;
+using IssueTracker.Domain.Meetings;
 using IssueTracker.Domain.Shared;
 using Marten;
 
@@ -18,22 +19,50 @@ public static class DemoSeeder
     {
         await using var session = store.LightweightSession(street);
         var ids = DemoStreet.Issues.Select((_, n) => IssueId(street, n)).ToArray();
+        var meeting = new DemoMeeting(IssueId(street, -1), now);
         var added = 0;
         for (var n = 0; n < DemoStreet.Issues.Length; n++)
         {
             if (await session.Events.FetchStreamStateAsync(ids[n]) is not null) continue;
-            session.Events.StartStream<Issue>(ids[n], Play(ids, n, DemoStreet.Issues[n], now).ToArray());
+            session.Events.StartStream<Issue>(ids[n], Play(ids, n, DemoStreet.Issues[n], meeting, now).ToArray());
             log?.Invoke($"  + {DemoStreet.Issues[n].Title}");
             added++;
         }
+        if (added > 0 && await session.Events.FetchStreamStateAsync(meeting.Id) is null)
+            session.Events.StartStream<Meeting>(meeting.Id, [.. meeting.Events]);
         await session.SaveChangesAsync();
         return added;
+    }
+
+    /// <summary>The street's last discussion meeting, which the stories' "agenda" and "decide" steps go through.</summary>
+    private sealed class DemoMeeting
+    {
+        public DemoMeeting(Guid id, DateTimeOffset now)
+        {
+            Id = id;
+            var scheduled = Accept(Meeting.Schedule(new ScheduleMeeting("明光路街道党群议事会（十一月）", "明光社区", now.AddDays(-1),
+                "明光路街道党群服务中心"), Host, now.AddDays(-3)));
+            State = Meeting.Create(id, (MeetingScheduled)scheduled[0]);
+            Events.AddRange(scheduled);
+        }
+
+        public Guid Id { get; }
+        public Meeting State { get; private set; }
+        public List<object> Events { get; } = [];
+
+        public List<object> Take(JointDecision decision)
+        {
+            var forMeeting = Accept(decision.ForMeeting);
+            Events.AddRange(forMeeting);
+            State = forMeeting.Aggregate(State, Meeting.Evolve);
+            return Accept(decision.ForIssue);
+        }
     }
 
     public static Guid IssueId(string street, int n) =>
         new(MD5.HashData(Encoding.UTF8.GetBytes($"issuetracker-demo/{street}/{n}")));
 
-    private static IEnumerable<object> Play(Guid[] ids, int n, DemoStreet.Story story, DateTimeOffset now)
+    private static IEnumerable<object> Play(Guid[] ids, int n, DemoStreet.Story story, DemoMeeting meeting, DateTimeOffset now)
     {
         var step = TimeSpan.FromDays(story.DaysAgo / (story.Steps.Length + 1));
         var at = now - TimeSpan.FromDays(story.DaysAgo);
@@ -47,6 +76,16 @@ public static class DemoSeeder
             at += step;
             var parts = command.Split(':');
             var assignee = new Actor($"{issue.Assignee}-staff", DemoStreet.Organisations.GetValueOrDefault(issue.Assignee ?? "", "") + "工作人员", Roles.Assignee, issue.Assignee);
+            if (parts[0] is "agenda" or "decide")
+            {
+                var moved = meeting.Take(parts[0] == "agenda"
+                    ? meeting.State.AddAgendaItem(new AddAgendaItem(ids[n]), issue, Host, at)
+                    : meeting.State.RecordDecision(new RecordDecision(ids[n], "议事会决定交由物业限期处理", DecisionOutcome.Assign,
+                        parts[1], now.AddDays(int.Parse(parts[2])), null, null, null), issue, false, Host, at));
+                events.AddRange(moved);
+                issue = moved.Aggregate(issue, Issue.Evolve);
+                continue;
+            }
             var decision = parts[0] switch
             {
                 "assign" => issue.Assign(new AssignIssue(parts[1], at.AddDays(int.Parse(parts[2])), "议事会决定交办"), Host, at),

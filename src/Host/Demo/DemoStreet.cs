@@ -7,7 +7,8 @@ namespace IssueTracker.Host.Demo;
 /// 明光路街道 as the story tells it: four communities over its 34 grids, the compounds residents named, the property
 /// companies and departments that take the work, and issues at every stage of their lifecycle. Steps are
 /// "assign:org:days-to-due", "ack", "progress", "resolve", "confirm:satisfaction", "reopen", "decline", "close",
-/// "withdraw", "duplicate:n" (of the n-th issue); they are spread evenly between the day raised and now.
+/// "withdraw", "duplicate:n" (of the n-th issue), "agenda" (put on the street's demo meeting) and
+/// "decide:org:days-to-due" (the meeting assigns it); they are spread evenly between the day raised and now.
 /// </summary>
 public static class DemoStreet
 {
@@ -54,6 +55,8 @@ public static class DemoStreet
         new("来安花园窗户渗水（交房质量）", Repairs, "来安花园", "10栋", 23, 16, "assign:anju-wuye:7", "ack", "progress"),
         new("滨河社区流浪犬伤人隐患", Animals, "滨河社区", null, 33, 2.5, "assign:chengguan:5"),
         new("矿机二村下水道堵塞", Sanitation, "矿机二村", "7栋", 14, 21, "assign:hongse-wuye:10", "ack", "progress", "resolve", "reopen", "ack"),
-        new("东来家园车位分配争议", Parking, "东来家园", null, 34, 0.4)
+        new("东来家园车位分配争议", Parking, "东来家园", null, 34, 0.4),
+        new("明光小区电动车飞线充电", Safety, "明光小区", "5栋", 4, 2.2, "agenda"),
+        new("群力新村公共晾衣区被占", Property, "群力新村", "2栋", 9, 2.6, "agenda", "decide:hongse-wuye:10")
     ];
 }

@@ -26,8 +26,8 @@ public class BoardPageTests(BrowserApp app)
         await page.GotoAsync(new Uri(app.BaseAddress, $"/board#token={app.Token(_street, "viewer", "大屏")}").ToString());
         var mingguang = page.Locator("#status tr[data-key='明光社区']");
         // The first load waits for the host's first-request code generation.
-        await Expect(mingguang.Locator("td[data-status='total']")).ToHaveTextAsync("7", new() { Timeout = 20_000 });
-        await Expect(page.Locator(".tile.total strong")).ToHaveTextAsync("24");
+        await Expect(mingguang.Locator("td[data-status='total']")).ToHaveTextAsync("9", new() { Timeout = 20_000 });
+        await Expect(page.Locator(".tile.total strong")).ToHaveTextAsync("26");
         await Expect(mingguang.Locator("td[data-status='raised']")).ToHaveTextAsync("2");
         await Expect(page.Locator("#overdue li")).ToHaveCountAsync(6);
         await Expect(page.Locator("h1")).ToHaveTextAsync("议事事项状态板");
@@ -36,7 +36,7 @@ public class BoardPageTests(BrowserApp app)
         var title = "<script>alert(1)</script><img src=x onerror=alert(2)>";
         await Raise(title);
 
-        await Expect(mingguang.Locator("td[data-status='total']")).ToHaveTextAsync("8", new() { Timeout = 5000 });
+        await Expect(mingguang.Locator("td[data-status='total']")).ToHaveTextAsync("10", new() { Timeout = 5000 });
         await Expect(mingguang.Locator("td[data-status='raised']")).ToHaveTextAsync("3");
         await Expect(page.Locator("#activity li .title").First).ToHaveTextAsync(title);
         (await page.EvaluateAsync<bool>("() => window.loadedOnce === true")).ShouldBeTrue("the page reloaded");

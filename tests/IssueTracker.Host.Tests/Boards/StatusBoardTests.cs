@@ -59,7 +59,7 @@ public class StatusBoardTests(AppFixture app)
         var rows = await _street.StatusBoard("community");
         rows.Select(r => r[..r.LastIndexOf(" | median", StringComparison.Ordinal)]).ShouldBe([
             "全椒路社区: acknowledged=2 closed=1 confirmed=1 inProgress=1 withdrawn=1 | overdue 2 | total 6",
-            "明光社区: assigned=1 closed=1 confirmed=1 duplicate=1 inProgress=1 raised=2 | overdue 1 | total 7",
+            "明光社区: assigned=2 closed=1 confirmed=1 duplicate=1 inProgress=1 onAgenda=1 raised=2 | overdue 1 | total 9",
             "滨河社区: assigned=2 confirmed=1 raised=1 reopened=1 resolved=1 | overdue 2 | total 6",
             "芜湖路社区: acknowledged=1 declined=1 inProgress=1 raised=1 resolved=1 | overdue 1 | total 5"
         ]);
