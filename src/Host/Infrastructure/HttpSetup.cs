@@ -21,7 +21,7 @@ public static class HttpSetup
 
     public static void AddIssueTrackerHttp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.AddJsonFieldErrors);
         builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddWolverineHttp();
         builder.Services.AddOpenApi();
