@@ -10,8 +10,11 @@ public static class DeadlineSetup
     /// <summary>The deadline policy from configuration, and a durable local queue so that timers survive restarts.</summary>
     public static void AddIssueTrackerDeadlines(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(builder.Configuration.GetSection(Section).Get<DeadlinePolicy>() ?? new DeadlinePolicy());
+        builder.Services.AddSingleton(PolicyFrom(builder.Configuration));
         builder.Services.ConfigureWolverine(options =>
             options.PublishMessage<DeadlineDue>().ToLocalQueue("deadlines").UseDurableInbox());
     }
+
+    public static DeadlinePolicy PolicyFrom(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<DeadlinePolicy>() ?? new DeadlinePolicy();
 }
