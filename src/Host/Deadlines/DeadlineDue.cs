@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 using Wolverine;
@@ -8,7 +9,9 @@ namespace IssueTracker.Host.Deadlines;
 /// A durable timer: scheduled in the transaction that assigns, delivered in the issue's street (the envelope's tenant),
 /// and stale — a no-op — once its assignment has been acknowledged, resolved or replaced.
 /// </summary>
-public sealed record DeadlineDue(Guid IssueId, int Assignment, DeadlineKind Kind, DateTimeOffset DueAt)
+public sealed record DeadlineDue(
+    Guid IssueId, int Assignment, [property: JsonConverter(typeof(JsonStringEnumConverter<DeadlineKind>))] DeadlineKind Kind,
+    DateTimeOffset DueAt)
 {
     public CheckDeadline ToCheck() => new(Kind, Assignment, DueAt);
 }

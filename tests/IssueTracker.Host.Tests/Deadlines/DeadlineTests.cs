@@ -102,6 +102,7 @@ public class DeadlineTests(ClockFixture app)
         var details = (await _street.Host.Get($"/api/issues/{id}")).Body;
         details.GetProperty("escalated").GetBoolean().ShouldBeTrue();
         details.GetProperty("escalation").GetProperty("level").GetString().ShouldBe("streetLeadership");
+        (await _street.Auditor.Get($"/api/issues/{id}/history/verify")).Body.GetProperty("valid").GetBoolean().ShouldBeTrue();
     }
 
     [Fact]
