@@ -14,13 +14,17 @@ pg_ensure issuetracker
 dotnet build src/Host -c Release -v quiet -nologo
 host=(dotnet run --project src/Host -c Release --no-build --)
 
+# Demo data of 明光路街道 (idempotent: a second run adds nothing).
+board=$("${host[@]}" seed --url "$base" | grep -E '^(Added|The demo|Board:)' | tee /dev/stderr | sed -n 's/^Board: //p')
 token=$("${host[@]}" token --role host --name 李主任 --hours 720 | tail -n 1)
 cat <<MSG
 
   IssueTracker is starting at $base
-    health:   $base/health/ready
-    OpenAPI:  $base/openapi/v1.json
-  A host token for the street "mingguanglu" (valid 30 days):
+    the live status board:  $board
+    API reference:          $base/scalar
+    OpenAPI:                $base/openapi/v1.json
+    health:                 $base/health/ready
+  A host token for the street "mingguanglu" (valid 30 days), for Authorization: Bearer …
     $token
 
 MSG

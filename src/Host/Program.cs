@@ -1,9 +1,11 @@
+using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddIssueTrackerStore();
+builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
 

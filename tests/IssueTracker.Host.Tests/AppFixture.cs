@@ -12,11 +12,14 @@ namespace IssueTracker.Host.Tests;
 /// One in-process host on the real PostgreSQL for the whole suite. Tests isolate themselves by street: each test
 /// works in a street (tenant) of its own, so no data reset is needed between them.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     public const string SigningKey = "tests-only-signing-key-0123456789abcdef";
 
     public IAlbaHost Host { get; private set; } = null!;
+
+    /// <summary>How long test tokens live; a fixture that moves its clock far ahead needs longer.</summary>
+    public virtual TimeSpan TokenLifetime => TimeSpan.FromHours(8);
     public AuthOptions Auth => Host.Services.GetRequiredService<AuthOptions>();
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
@@ -24,7 +27,7 @@ public sealed class AppFixture : IAsyncLifetime
         Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
         ?? throw new InvalidOperationException("Run the tests with scripts/test.sh, which starts PostgreSQL and sets ConnectionStrings__Marten.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(builder =>
@@ -34,12 +37,18 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Auth:SigningKey", SigningKey);
             builder.UseSetting("Auth:Issuer", "issuetracker-tests");
             builder.UseSetting("Auth:Audience", "issuetracker");
+            Configure(builder);
         });
+    }
+
+    /// <summary>What a derived fixture changes in the host (e.g. its clock).</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     public Street NewStreet() => new(this, "street-" + Guid.NewGuid().ToString("N")[..12]);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Host is not null) await Host.DisposeAsync();
     }

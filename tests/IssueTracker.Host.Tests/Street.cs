@@ -47,7 +47,7 @@ public sealed class Street(AppFixture app, string id)
     public Client Anonymous => new(App, null);
 
     public Client As(string role, string sub, string name, string? org = null) =>
-        new(App, DevTokens.Create(App.Auth, sub, name, role, Id, org));
+        new(App, DevTokens.Create(App.Auth, sub, name, role, Id, org, App.TokenLifetime));
 
     public async Task<IReadOnlyList<IEvent>> EventsOf(Guid streamId)
     {

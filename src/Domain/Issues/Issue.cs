@@ -13,14 +13,26 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
     /// <summary>The meeting whose agenda the issue was last placed on (what matters while it is on the agenda).</summary>
     public Guid? OnAgendaOf { get; init; }
 
+    /// <summary>Category and urgency choose the deadline terms of an assignment.</summary>
+    public IssueCategory Category { get; init; }
+    public Urgency Urgency { get; init; }
+
+    public AssignmentDeadlines Deadlines { get; init; } = AssignmentDeadlines.None;
+    public int MissedDeadlines { get; init; }
+    public EscalationLevel? Escalation { get; init; }
+
     public static Issue Create(Guid id, IssueRaised raised) =>
-        new(id, IssueStatus.Raised, raised.By.Id, null, 0) { Title = raised.Title };
+        new(id, IssueStatus.Raised, raised.By.Id, null, 0) { Title = raised.Title, Category = raised.Category, Urgency = raised.Urgency };
 
     public static Issue Evolve(Issue state, object @event) => @event switch
     {
         IssuePlacedOnAgenda e => state with { Status = IssueStatus.OnAgenda, OnAgendaOf = e.MeetingId },
         IssueDiscussed => state with { Status = IssueStatus.Discussed },
-        IssueAssigned e => state with { Status = IssueStatus.Assigned, Assignee = e.Assignee },
+        IssueAssigned e => state with
+        {
+            Status = IssueStatus.Assigned, Assignee = e.Assignee,
+            Deadlines = new(state.Deadlines.Assignment + 1, e.AcknowledgeBy, e.DueBy)
+        },
         AssignmentAcknowledged => state with { Status = IssueStatus.Acknowledged },
         AssignmentDeclined => state with { Status = IssueStatus.Declined, Assignee = null },
         ProgressReported => state with { Status = IssueStatus.InProgress },
@@ -30,6 +42,19 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
         IssueClosed => state with { Status = IssueStatus.Closed },
         IssueWithdrawn => state with { Status = IssueStatus.Withdrawn },
         IssueMarkedDuplicate => state with { Status = IssueStatus.Duplicate },
+        AcknowledgementOverdue => state with
+        {
+            MissedDeadlines = state.MissedDeadlines + 1, Deadlines = state.Deadlines with { AcknowledgementMissed = true }
+        },
+        ResolutionOverdue => state with
+        {
+            MissedDeadlines = state.MissedDeadlines + 1, Deadlines = state.Deadlines with { ResolutionMissed = true }
+        },
+        IssueEscalated e => state with
+        {
+            Escalation = e.Level,
+            Deadlines = e.Reason == EscalationReason.LongOverdue ? state.Deadlines with { LongOverdueEscalated = true } : state.Deadlines
+        },
         _ => state
     };
 
@@ -52,4 +77,12 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
         new(Assignee is null
             ? "The issue is not assigned to any organisation."
             : "The issue is assigned to another organisation.");
+}
+
+/// <summary>The deadlines of the issue's current assignment (numbered from 1) and which of them were missed.</summary>
+public sealed record AssignmentDeadlines(
+    int Assignment, DateTimeOffset? AcknowledgeBy, DateTimeOffset? DueBy,
+    bool AcknowledgementMissed = false, bool ResolutionMissed = false, bool LongOverdueEscalated = false)
+{
+    public static readonly AssignmentDeadlines None = new(0, null, null);
 }

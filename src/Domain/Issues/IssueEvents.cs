@@ -13,7 +13,11 @@ public sealed record IssuePlacedOnAgenda(Guid MeetingId, string MeetingTitle, Ac
 
 public sealed record IssueDiscussed(Guid MeetingId, string Decision, Actor By, DateTimeOffset At) : IAuthoredEvent;
 
-public sealed record IssueAssigned(string Assignee, DateTimeOffset? DueBy, string? Note, Actor By, DateTimeOffset At) : IAuthoredEvent;
+/// <param name="DueBy">The resolution deadline: the one asked for, or the category's default (set by <see cref="Issue.Supervise"/>).</param>
+/// <param name="AcknowledgeBy">When the assignee must have acknowledged (签收时限); null only in events recorded before deadlines.</param>
+public sealed record IssueAssigned(
+    string Assignee, DateTimeOffset? DueBy, string? Note, Actor By, DateTimeOffset At, DateTimeOffset? AcknowledgeBy = null)
+    : IAuthoredEvent;
 
 public sealed record AssignmentAcknowledged(string Assignee, string? Note, Actor By, DateTimeOffset At) : IAuthoredEvent;
 
@@ -32,3 +36,12 @@ public sealed record IssueClosed(CloseOutcome Outcome, string? Reason, string? R
 public sealed record IssueWithdrawn(string? Reason, Actor By, DateTimeOffset At) : IAuthoredEvent;
 
 public sealed record IssueMarkedDuplicate(Guid Of, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+// Deadlines (签收时限, 办结时限) and supervision (督办): recorded by the system, naming the assignee who missed them.
+
+public sealed record AcknowledgementOverdue(string Assignee, DateTimeOffset AcknowledgeBy, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record ResolutionOverdue(string Assignee, DateTimeOffset DueBy, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record IssueEscalated(EscalationLevel Level, EscalationReason Reason, string? Assignee, Actor By, DateTimeOffset At)
+    : IAuthoredEvent;

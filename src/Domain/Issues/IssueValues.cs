@@ -15,6 +15,13 @@ public enum Satisfaction { Satisfied, BasicallySatisfied, Unsatisfied }
 /// <summary>Why an issue was closed: by a host, or by a meeting deciding no action / referring it elsewhere.</summary>
 public enum CloseOutcome { Closed, NoAction, Referred }
 
+public enum DeadlineKind { Acknowledgement, Resolution, EscalationGrace }
+
+/// <summary>Who supervises (督办) an escalated issue: the street's leadership first, the district's after that.</summary>
+public enum EscalationLevel { StreetLeadership, DistrictLeadership }
+
+public enum EscalationReason { SecondMissedDeadline, LongOverdue, RepeatedlyReopened }
+
 public sealed record Location(string Community, string? Compound, string? Building, int? Grid);
 
 /// <summary>The resident who brought the issue. Private: only hosts and auditors may see it.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using System.Text;
 using IssueTracker.Domain.Shared;
+using IssueTracker.Host.Boards;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -84,6 +85,13 @@ public static class AuthSetup
                 };
                 options.Events = new JwtBearerEvents
                 {
+                    OnMessageReceived = context =>
+                    {
+                        if (context.Request.Path == WatchBoardEndpoint.Route
+                            && context.Request.Query["access_token"] is [{ Length: > 0 } token])
+                            context.Token = token;
+                        return Task.CompletedTask;
+                    },
                     OnTokenValidated = context =>
                     {
                         if (string.IsNullOrWhiteSpace(context.Principal?.FindFirstValue(Claims.Street)))

@@ -21,7 +21,7 @@ internal sealed class EventAuthorListener : DocumentSessionListenerBase
             {
                 if (e.Data is not IAuthoredEvent authored) continue;
                 e.SetHeader(ActorHeader, authored.By);
-                session.LastModifiedBy ??= authored.By.Id;
+                e.UserName = authored.By.Id;
             }
 
             await HashStamp.StampAsync(session, stream, token);

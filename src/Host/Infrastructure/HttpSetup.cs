@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using HealthChecks.NpgSql;
+using IssueTracker.Host.Boards;
 using IssueTracker.Host.Reliability;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Wolverine.Http;
@@ -20,7 +21,7 @@ public static class HttpSetup
 
     public static void AddIssueTrackerHttp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.AddJsonFieldErrors);
         builder.Services.AddExceptionHandler<FailureResponses>();
         // Wolverine logs every body it cannot deserialize at error level, under the request type's name (our command
         // records in IssueTracker.Domain): that is the client's 400, not an operator's problem, and not worth a log
@@ -38,6 +39,7 @@ public static class HttpSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseStaticFiles();
         app.UseMiddleware<RequestLimits>();
         app.UseMiddleware<StorableText>();
         app.UseAuthentication();
@@ -49,6 +51,7 @@ public static class HttpSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
             .AllowAnonymous();
 
+        app.MapBoardPage();
         app.MapWolverineEndpoints(options =>
         {
             options.TenantId.IsClaimTypeNamed(Claims.Street);

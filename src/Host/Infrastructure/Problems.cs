@@ -23,6 +23,23 @@ public static class Problems
         _ => throw new ArgumentOutOfRangeException(nameof(rejection), rejection, null)
     };
 
+    /// <summary>
+    /// Wolverine answers an unreadable body with a bare 400; give it the same shape as every other invalid input: a
+    /// validation type and an errors map keyed by the JSON path it names ("$.location.grid" → "location.grid").
+    /// </summary>
+    public static void AddJsonFieldErrors(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != "Invalid JSON format") return;
+        var path = System.Text.RegularExpressions.Regex.Match(problem.Detail ?? "", @"Path: \$\.?([^ |]*)").Groups[1].Value;
+        problem.Type = TypePrefix + "validation";
+        problem.Title = "Invalid input";
+        problem.Extensions["errors"] = new Dictionary<string, string[]>
+        {
+            [path.Length == 0 ? "$" : path] = ["The body is not valid JSON of the expected shape here."]
+        };
+    }
+
     public static ProblemHttpResult Problem(int status, string type, string title, string? detail = null) =>
         TypedResults.Problem(new ProblemDetails { Status = status, Type = TypePrefix + type, Title = title, Detail = detail });
 

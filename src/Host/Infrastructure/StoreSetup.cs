@@ -1,3 +1,4 @@
+using IssueTracker.Host.Boards;
 using IssueTracker.Projections.IssueDetails;
 using IssueTracker.Projections.Issues;
 using IssueTracker.Projections.MeetingMinutes;
@@ -5,6 +6,7 @@ using IssueTracker.Projections.Meetings;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using IssueTracker.Host.Reliability;
 using Marten;
@@ -40,6 +42,8 @@ public static class StoreSetup
     public static void AddIssueTrackerStore(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        var boardChanges = new BoardChanges();
+        builder.Services.AddSingleton(boardChanges);
 
         builder.Services.AddMarten(options =>
             {
@@ -58,13 +62,19 @@ public static class StoreSetup
                 options.Projections.Add<MeetingWriteModelProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<MeetingMinutesProjection>(ProjectionLifecycle.Inline);
 
+                options.AddBoards(boardChanges);
+
                 options.Listeners.Add(new EventAuthorListener());
                 options.Schema.For<IdempotencyRecord>();
             })
+            .AddAsyncDaemon(DaemonMode.Solo)
             .UseLightweightSessions()
             .IntegrateWithWolverine();
-        builder.Services.ConfigureMarten((services, options) =>
-            options.Listeners.Add(new IdempotencyListener(services.GetRequiredService<TimeProvider>())));
+        // Without a registered accessor ASP.NET Core never sets the current HttpContext, and the listener would
+        // silently store no answer at all (the in-process test host registers one, so only a real process shows it).
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.ConfigureMarten((services, options) => options.Listeners.Add(new IdempotencyListener(
+            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IHttpContextAccessor>())));
 
         builder.Host.UseWolverine(options =>
         {

@@ -13,6 +13,10 @@ public static class AcknowledgeAssignmentEndpoint
 {
     [WolverinePost("/api/issues/{issueId}/acknowledge"), Authorize(Roles = Who.Assignees)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        AcknowledgeAssignment command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => issue.Acknowledge(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+        AcknowledgeAssignment command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return issue.Supervise(issue.Acknowledge(command, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
 }

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
@@ -11,8 +13,15 @@ namespace IssueTracker.Host.Issues;
 
 public static class AssignIssueEndpoint
 {
+    /// <summary>Assigns with the category's deadlines and schedules their timers in the same transaction (the outbox).</summary>
     [WolverinePost("/api/issues/{issueId}/assign"), Authorize(Roles = Who.Hosts)]
-    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        AssignIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => issue.Assign(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events, OutgoingMessages) Post(
+        AssignIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        var decision = issue.Supervise(issue.Assign(command, user.ToActor(), now), policy, now);
+        var (answer, events) = decision.Respond(issue, request);
+        return (answer, events, events.Count == 0 ? [] : DeadlineTimers.For(issue, decision, policy));
+    }
 }

@@ -13,6 +13,10 @@ public static class ConfirmResolutionEndpoint
 {
     [WolverinePost("/api/issues/{issueId}/confirm"), Authorize(Roles = Who.Reporters)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        ConfirmResolution command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => issue.Confirm(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+        ConfirmResolution command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return issue.Supervise(issue.Confirm(command, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
 }

@@ -13,6 +13,10 @@ public static class ReopenIssueEndpoint
 {
     [WolverinePost("/api/issues/{issueId}/reopen"), Authorize(Roles = Who.Reporters)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        ReopenIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => issue.Reopen(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+        ReopenIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return issue.Supervise(issue.Reopen(command, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
 }

@@ -13,6 +13,10 @@ public static class ResolveIssueEndpoint
 {
     [WolverinePost("/api/issues/{issueId}/resolve"), Authorize(Roles = Who.Assignees)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        ResolveIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => issue.Resolve(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+        ResolveIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return issue.Supervise(issue.Resolve(command, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
 }

@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Meetings;
+using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -23,11 +25,17 @@ public static class RecordDecisionEndpoint
     /// DecisionRecorded on the meeting, IssueDiscussed and the outcome's event on the issue: all or nothing.
     /// [WriteAggregate] answers 404 when either stream is missing, hence the non-null aggregates.
     /// </summary>
+    /// <remarks>An assign outcome gets the category's deadlines, and their timers go out in the same transaction.</remarks>
     [WolverinePost("/api/meetings/{meetingId}/decisions"), Authorize(Roles = Who.Hosts)]
-    public static Results<Ok<CommandAccepted>, ProblemHttpResult> Post(
+    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, OutgoingMessages) Post(
         RecordDecision command, [WriteAggregate] IEventStream<Meeting> meeting,
         [WriteAggregate(nameof(RecordDecision.IssueId))] IEventStream<Issue> issue, DuplicatedIssue original,
-        ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => meeting.Aggregate!.RecordDecision(command, issue.Aggregate!, original.Exists, user.ToActor(), clock.GetUtcNow())
-            .Respond(meeting, issue, request);
+        ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy, HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        var decided = meeting.Aggregate!.RecordDecision(command, issue.Aggregate!, original.Exists, user.ToActor(), now);
+        var supervised = decided with { ForIssue = issue.Aggregate!.Supervise(decided.ForIssue, policy, now) };
+        var answer = supervised.Respond(meeting, issue, request);
+        return (answer, answer.Result is Ok<CommandAccepted> ? DeadlineTimers.For(issue.Aggregate!, supervised.ForIssue, policy) : []);
+    }
 }

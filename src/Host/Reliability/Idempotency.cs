@@ -38,9 +38,11 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
         }
 
         var user = context.User;
+        var street = user.FindFirstValue(Claims.Street)!;
         var id = RecordId(user.FindFirstValue(Claims.Subject), key);
         var requestHash = await HashRequest(context.Request);
-        await using (var session = store.QuerySession(user.FindFirstValue(Claims.Street)!))
+        await using var gate = await KeyGates.Enter($"{street}\n{id}", context.RequestAborted);
+        await using (var session = store.QuerySession(street))
         {
             var earlier = await session.LoadAsync<IdempotencyRecord>(id, context.RequestAborted);
             if (earlier is not null && clock.GetUtcNow() - earlier.CreatedAt < Retention)
@@ -48,7 +50,7 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
                 await (earlier.RequestHash == requestHash ? Replay(context, earlier) : Mismatch(context));
                 return;
             }
-            if (earlier is not null) await Forget(user.FindFirstValue(Claims.Street)!, id, context.RequestAborted);
+            if (earlier is not null) await Forget(street, id, context.RequestAborted);
         }
 
         context.Items[PendingItem] = new Pending(id, requestHash);

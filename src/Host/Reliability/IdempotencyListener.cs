@@ -8,13 +8,11 @@ namespace IssueTracker.Host.Reliability;
 /// events without the key (which would let a retry apply the command twice). Insert, not upsert: of two concurrent
 /// requests with one key, the second fails and appends nothing.
 /// </summary>
-internal sealed class IdempotencyListener(TimeProvider clock) : DocumentSessionListenerBase
+internal sealed class IdempotencyListener(TimeProvider clock, IHttpContextAccessor http) : DocumentSessionListenerBase
 {
-    private static readonly HttpContextAccessor Http = new();
-
     public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
-        if (Idempotency.ToStore(Http.HttpContext) is var (pending, reply) && session.PendingChanges.Streams().Any())
+        if (Idempotency.ToStore(http.HttpContext) is var (pending, reply) && session.PendingChanges.Streams().Any())
         {
             session.Insert(new IdempotencyRecord(pending.Id, pending.RequestHash, reply.Status, reply.Body, reply.Location,
                 clock.GetUtcNow()));

@@ -13,8 +13,14 @@ public sealed record IssueDetails
     public Urgency Urgency { get; init; }
     public IssueStatus Status { get; init; }
     public string? Assignee { get; init; }
+    public DateTimeOffset? AcknowledgeBy { get; init; }
     public DateTimeOffset? DueBy { get; init; }
+
+    /// <summary>A deadline of the current assignment was missed and the step it was for has not happened yet.</summary>
     public bool Overdue { get; init; }
+
+    public bool Escalated { get; init; }
+    public Supervision? Escalation { get; init; }
     public int ReopenCount { get; init; }
     public DateTimeOffset RaisedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
@@ -34,3 +40,6 @@ public sealed record IssueDetails
 
 /// <summary>A meeting the issue was put before, and what it decided (null until it has).</summary>
 public sealed record MeetingDiscussion(Guid MeetingId, string Title, string? Decision);
+
+/// <summary>The latest escalation (督办): who supervises the issue now, and why.</summary>
+public sealed record Supervision(EscalationLevel Level, EscalationReason Reason, DateTimeOffset At);

@@ -35,10 +35,15 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
         },
         (_, IssueAssigned e) => details with
         {
-            Status = IssueStatus.Assigned, Assignee = e.Assignee, DueBy = e.DueBy, Overdue = false, Resolution = null
+            Status = IssueStatus.Assigned, Assignee = e.Assignee, AcknowledgeBy = e.AcknowledgeBy, DueBy = e.DueBy, Overdue = false,
+            Resolution = null
         },
-        (_, AssignmentAcknowledged) => details with { Status = IssueStatus.Acknowledged },
-        (_, AssignmentDeclined) => details with { Status = IssueStatus.Declined, Assignee = null, DueBy = null, Overdue = false },
+        // Still overdue when acknowledged after the due date itself has passed.
+        (_, AssignmentAcknowledged e) => details with { Status = IssueStatus.Acknowledged, Overdue = details.DueBy < e.At },
+        (_, AssignmentDeclined) => details with
+        {
+            Status = IssueStatus.Declined, Assignee = null, AcknowledgeBy = null, DueBy = null, Overdue = false
+        },
         (_, ProgressReported) => details with { Status = IssueStatus.InProgress },
         (_, IssueResolved e) => details with { Status = IssueStatus.Resolved, Resolution = e.Resolution, Overdue = false },
         (_, ResolutionConfirmed e) => details with
@@ -47,9 +52,14 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
             Status = e.Satisfaction == Satisfaction.Unsatisfied ? details.Status : IssueStatus.Confirmed
         },
         (_, IssueReopened e) => details with { Status = IssueStatus.Reopened, ReopenCount = e.ReopenCount },
-        (_, IssueClosed e) => details with { Status = IssueStatus.Closed, ClosedReason = e.Reason, ReferredTo = e.ReferredTo },
-        (_, IssueWithdrawn e) => details with { Status = IssueStatus.Withdrawn, ClosedReason = e.Reason },
-        (_, IssueMarkedDuplicate e) => details with { Status = IssueStatus.Duplicate, DuplicateOf = e.Of },
+        (_, IssueClosed e) => details with
+        {
+            Status = IssueStatus.Closed, ClosedReason = e.Reason, ReferredTo = e.ReferredTo, Overdue = false
+        },
+        (_, IssueWithdrawn e) => details with { Status = IssueStatus.Withdrawn, ClosedReason = e.Reason, Overdue = false },
+        (_, IssueMarkedDuplicate e) => details with { Status = IssueStatus.Duplicate, DuplicateOf = e.Of, Overdue = false },
+        (_, AcknowledgementOverdue or ResolutionOverdue) => details with { Overdue = true },
+        (_, IssueEscalated e) => details with { Escalated = true, Escalation = new Supervision(e.Level, e.Reason, e.At) },
         _ => details
     };
 }

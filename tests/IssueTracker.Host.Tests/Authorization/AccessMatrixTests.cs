@@ -15,6 +15,8 @@ public class AccessMatrixTests(AppFixture app)
     private sealed record Endpoint(
         Func<Street, Task<Guid>> Arrange, Func<Street, Client, Guid, Task<Answer>> Act, bool Writes, params HttpStatusCode[] Expected);
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> AgendaItems = new();
+
     private static readonly Dictionary<string, Endpoint> Endpoints = new()
     {
         ["POST /api/issues"] = new(_ => Task.FromResult(Guid.Empty), (_, c, _) => c.Post("/api/issues", Bodies.ParkingLock()), false,
@@ -43,6 +45,35 @@ public class AccessMatrixTests(AppFixture app)
             OK, OK, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
         ["duplicate"] = new(Raised, async (s, c, id) => await c.Post($"/api/issues/{id}/duplicate", new { of = await s.Raise() }), true,
             OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
+        ["GET /api/issues/{id}/history"] = new(Raised, (_, c, id) => c.Get($"/api/issues/{id}/history"), false,
+            OK, Forbidden, Forbidden, Forbidden, OK, OK, Unauthorized),
+        ["GET /api/issues/{id}/history?format=csv"] = new(Raised, (_, c, id) => c.Get($"/api/issues/{id}/history?format=csv"), false,
+            OK, Forbidden, Forbidden, Forbidden, OK, OK, Unauthorized),
+        ["GET /api/issues/{id}/state"] = new(Raised, (_, c, id) => c.Get($"/api/issues/{id}/state?version=1"), false,
+            OK, Forbidden, Forbidden, Forbidden, OK, OK, Unauthorized),
+        ["GET /api/issues/{id}/history/verify"] = new(Raised, (_, c, id) => c.Get($"/api/issues/{id}/history/verify"), false,
+            Forbidden, Forbidden, Forbidden, Forbidden, OK, Forbidden, Unauthorized),
+        ["POST /api/meetings"] = new(_ => Task.FromResult(Guid.Empty), (_, c, _) => c.Post("/api/meetings", Meetings.MeetingBodies.Schedule()), false,
+            Created, Forbidden, Forbidden, Forbidden, Forbidden, Created, Unauthorized),
+        ["GET /api/meetings/{id}"] = new(Scheduled, (_, c, id) => c.Get($"/api/meetings/{id}"), false,
+            OK, OK, OK, OK, OK, OK, Unauthorized),
+        ["GET /api/meetings"] = new(Scheduled, (_, c, _) => c.Get("/api/meetings"), false,
+            OK, OK, OK, OK, OK, OK, Unauthorized),
+        ["agenda"] = new(Scheduled, async (s, c, id) => await c.Post($"/api/meetings/{id}/agenda", new { issueId = await s.Raise() }), true,
+            OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
+        ["attendance"] = new(Scheduled, (_, c, id) => c.Post($"/api/meetings/{id}/attendance",
+                new { attendees = new[] { new { name = "王女士", role = "resident" } } }), true,
+            OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
+        ["decisions"] = new(WithAgendaItem, (_, c, id) => c.Post($"/api/meetings/{id}/decisions", Meetings.MeetingBodies.Refer(AgendaItems[id])), true,
+            OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
+        ["conclude"] = new(Scheduled, (_, c, id) => c.Post($"/api/meetings/{id}/conclude", new { minutes = "议事结束" }), true,
+            OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
+        ["GET /api/boards/status"] = new(Raised, (_, c, _) => c.Get("/api/boards/status?groupBy=community"), false,
+            OK, OK, OK, OK, OK, OK, Unauthorized),
+        ["GET /api/boards/assignees/{org}"] = new(Assigned, (_, c, _) => c.Get($"/api/boards/assignees/{Street.PropertyCompany}"), false,
+            OK, OK, OK, OK, OK, OK, Unauthorized),
+        ["GET /api/boards/overdue"] = new(Raised, (_, c, _) => c.Get("/api/boards/overdue"), false,
+            OK, OK, OK, OK, OK, OK, Unauthorized),
     };
 
     public static TheoryData<string, string> Cases()
@@ -88,6 +119,17 @@ public class AccessMatrixTests(AppFixture app)
         (_, client, id) => client.Post($"/api/issues/{id}/{command}", body);
 
     private static Task<Guid> Raised(Street street) => street.Raise();
+
+    private static Task<Guid> Scheduled(Street street) => Meetings.MeetingBodies.ScheduleMeeting(street);
+
+    private static async Task<Guid> WithAgendaItem(Street street)
+    {
+        var meeting = await Scheduled(street);
+        var issue = await street.Raise();
+        await Meetings.MeetingBodies.PutOnAgenda(street, meeting, issue);
+        AgendaItems[meeting] = issue;
+        return meeting;
+    }
 
     private static async Task<Guid> Assigned(Street street)
     {

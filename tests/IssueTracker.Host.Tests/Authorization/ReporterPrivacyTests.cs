@@ -31,4 +31,20 @@ public class ReporterPrivacyTests(AppFixture app)
             (await other.Get("/api/issues")).Body.ToString().ShouldNotContain("13800000000");
         }
     }
+
+    [Fact]
+    public async Task Boards_never_carry_the_reporter()
+    {
+        var id = await _street.Raise();
+        await _street.Host.Post($"/api/issues/{id}/assign", Bodies.Assign(dueBy: DateTimeOffset.UtcNow.AddSeconds(2)));
+        await Boards.BoardViews.CaughtUp(app);
+
+        foreach (var board in new[] { "/api/boards/status?groupBy=community", $"/api/boards/assignees/{Street.PropertyCompany}",
+                     "/api/boards/overdue", "/api/boards/activity" })
+        {
+            var text = (await _street.Host.Get(board)).ShouldHaveStatus(HttpStatusCode.OK).Body.ToString();
+            text.ShouldNotContain("13800000000");
+            text.ShouldNotContain("王女士");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 
+
 namespace IssueTracker.Host.Tests.Authorization;
 
 /// <summary>Two streets with the same kind of data: neither can see or touch the other's.</summary>
@@ -46,6 +47,29 @@ public class TenancyTests(AppFixture app)
 
         list.Text("total").ShouldBe("1");
         list.Body.GetProperty("items")[0].GetProperty("id").GetGuid().ShouldBe(ours);
+    }
+
+    [Fact]
+    public async Task Boards_count_only_the_callers_street()
+    {
+        var ours = await _a.Raise();
+        await _a.Host.Post($"/api/issues/{ours}/assign", Bodies.Assign(dueBy: DateTimeOffset.UtcNow.AddMinutes(1)));
+        foreach (var _ in Enumerable.Range(0, 3))
+        {
+            var theirs = await _b.Raise();
+            await _b.Host.Post($"/api/issues/{theirs}/assign", Bodies.Assign());
+        }
+        await Boards.BoardViews.CaughtUp(app);
+
+        var board = (await _a.Host.Get("/api/boards/status?groupBy=community")).ShouldHaveStatus(HttpStatusCode.OK);
+        board.Body.GetProperty("rows").GetArrayLength().ShouldBe(1);
+        board.Body.GetProperty("rows")[0].GetProperty("total").GetInt32().ShouldBe(1);
+        var queue = (await _a.Assignee.Get($"/api/boards/assignees/{Street.PropertyCompany}")).Body.GetProperty("items");
+        queue.GetArrayLength().ShouldBe(1);
+        queue[0].GetProperty("issueId").GetGuid().ShouldBe(ours);
+        (await _a.Host.Get($"/api/issues/{ours}/history")).ShouldHaveStatus(HttpStatusCode.OK);
+        foreach (var read in new[] { "history", "history?format=csv", "state?version=1", "history/verify" })
+            (await _a.Auditor.Get($"/api/issues/{(await _b.Raise())}/{read}")).ShouldHaveStatus(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -57,12 +57,24 @@ public class VerifyCommandTests(AppFixture app)
         output.ToString().ShouldContain($"{summary.Streams}/{summary.Streams} streams checked");
     }
 
+    /// <summary>The host as built in its own project (the copy beside the tests resolves the tests' dependencies).</summary>
+    private static string HostDll
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (!File.Exists(Path.Combine(root.FullName, "IssueTracker.sln"))) root = root.Parent!;
+            return Path.Combine(root.FullName, "src", "Host", "bin", configuration, "net10.0", "IssueTracker.Host.dll");
+        }
+    }
+
     /// <summary>Runs the built host's command line, as `dotnet run --project src/Host -- ...` would, on the test database.</summary>
     private static async Task<(int ExitCode, string Output)> RunHost(params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = Path.GetDirectoryName(HostDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment =
@@ -73,7 +85,7 @@ public class VerifyCommandTests(AppFixture app)
             }
         };
         start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        start.ArgumentList.Add(HostDll);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start)!;

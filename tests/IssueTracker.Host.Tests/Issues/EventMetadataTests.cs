@@ -20,6 +20,7 @@ public class EventMetadataTests(AppFixture app)
 
         events.Select(e => e.EventTypeName).ShouldBe(["issue_raised", "issue_assigned", "assignment_acknowledged"]);
         events.ShouldAllBe(e => !string.IsNullOrEmpty(e.CorrelationId) && e.TenantId == _street.Id);
+        events.Select(e => e.UserName).ShouldBe(["grid-12", "host-li", "wy-zhang"]);
         events.Select(e => e.CorrelationId).Distinct().Count().ShouldBe(3);
         var actors = events.Select(e => JsonSerializer.SerializeToElement(e.Headers!["actor"])).ToList();
         actors.Select(a => a.GetProperty("id").GetString()).ShouldBe(["grid-12", "host-li", "wy-zhang"]);

@@ -74,9 +74,13 @@ public class RejectedCommandTests(AppFixture app)
         close.ShouldHaveStatus(HttpStatusCode.BadRequest);
         close.Body.GetProperty("errors").TryGetProperty("reason", out _).ShouldBeTrue();
 
-        (await _street.Host.Post($"/api/issues/{id}/close", "{ not json")).ShouldHaveStatus(HttpStatusCode.BadRequest);
-        (await _street.Reporter.Post("/api/issues", new { title = "t", category = "spaceships", location = new { community = "c" } }))
-            .ShouldHaveStatus(HttpStatusCode.BadRequest);
+        (await _street.Host.Post($"/api/issues/{id}/close", "{ not json")).ShouldHaveStatus(HttpStatusCode.BadRequest)
+            .Body.GetProperty("errors").EnumerateObject().ShouldNotBeEmpty();
+        var badCategory = await _street.Reporter.Post("/api/issues", new { title = "t", category = "spaceships", location = new { community = "c" } });
+        badCategory.ShouldHaveStatus(HttpStatusCode.BadRequest).ProblemType!.ShouldEndWith("validation");
+        badCategory.Body.GetProperty("errors").TryGetProperty("category", out _).ShouldBeTrue(badCategory.ToString());
+        var badGrid = await _street.Reporter.Post("/api/issues", new { title = "t", category = "parking", location = new { community = "c", grid = "十二" } });
+        badGrid.Body.GetProperty("errors").TryGetProperty("location.grid", out _).ShouldBeTrue(badGrid.ToString());
         await StreamVersionShouldBe(id, 1);
     }
 

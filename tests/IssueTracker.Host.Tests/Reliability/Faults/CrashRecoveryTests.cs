@@ -26,6 +26,7 @@ public class CrashRecoveryTests(FaultCluster cluster, ITestOutputHelper output)
             answeredBeforeKill.ShouldBeLessThan(burst.Commands, "the host was killed in the middle of the burst");
             burst.Unanswered.ShouldBeGreaterThan(0, "some commands were in flight or sent while the host was down");
             await EventLog.ShouldHoldEachCommandOnce(cluster.ConnectionString, client.Street, burst);
+            await EventLog.ShouldBeCaughtUpByTheDaemon(cluster.ConnectionString, client.Street, burst, TimeSpan.FromSeconds(30));
         }
         catch
         {

@@ -55,6 +55,7 @@ public class DatabaseOutageTests(FaultCluster cluster, ITestOutputHelper output)
             burst.Unavailable.ShouldNotBeEmpty("commands sent during the outage were answered 503");
             foreach (var response in burst.Unavailable) (await Answer.Of(response)).ShouldBeUnavailable();
             await EventLog.ShouldHoldEachCommandOnce(cluster.ConnectionString, client.Street, burst);
+            await EventLog.ShouldBeCaughtUpByTheDaemon(cluster.ConnectionString, client.Street, burst, TimeSpan.FromSeconds(30));
         }
         catch
         {

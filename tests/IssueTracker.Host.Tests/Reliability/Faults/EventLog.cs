@@ -30,6 +30,37 @@ public static class EventLog
                 details[rows.GetGuid(0)].ShouldBe(("Confirmed", expected.Count), "IssueDetails agrees with the stream");
             }
         details.Count.ShouldBe(events.Count);
+
+        await using var answers = data.CreateCommand("select count(*) from issuetracker.mt_doc_idempotencyrecord where tenant_id = $1");
+        answers.Parameters.AddWithValue(street);
+        ((long)(await answers.ExecuteScalarAsync())!).ShouldBe(burst.Commands, "every accepted command's answer is kept for its key");
+    }
+
+    /// <summary>
+    /// The async daemon picked up where it stopped (after a SIGKILL, after an outage): within the time given, every
+    /// issue's status board row shows its last event, and every projection has processed every event.
+    /// </summary>
+    public static async Task ShouldBeCaughtUpByTheDaemon(string connectionString, string street, LifecycleBurst burst, TimeSpan within)
+    {
+        await using var data = NpgsqlDataSource.Create(connectionString);
+        var issues = burst.Commands / LifecycleBurst.Steps.Length;
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        long confirmed, behind;
+        do
+        {
+            await using var command = data.CreateCommand(
+                "select (select count(*) from issuetracker.mt_doc_statusboardrow where tenant_id = $1 and lower(data->>'status') = 'confirmed'), " +
+                "(select count(*) from issuetracker.mt_event_progression where name like '%:All' " +
+                " and last_seq_id < (select max(seq_id) from issuetracker.mt_events))");
+            command.Parameters.AddWithValue(street);
+            await using var row = await command.ExecuteReaderAsync();
+            await row.ReadAsync();
+            (confirmed, behind) = (row.GetInt64(0), row.GetInt64(1));
+            if (confirmed == issues && behind == 0) return;
+            await Task.Delay(200);
+        } while (deadline.Elapsed < within);
+        throw new ShouldAssertException(
+            $"After {within}: {confirmed} of {issues} status board rows confirmed, {behind} projections behind the event log");
     }
 
     private static async Task<NpgsqlDataReader> Query(NpgsqlDataSource data, string street, string sql)

@@ -1,0 +1,38 @@
+using IssueTracker.Projections.AssigneeQueue;
+using IssueTracker.Projections.StatusBoard;
+using JasperFx.Events.Projections;
+using IssueTracker.Host.Infrastructure;
+using Marten;
+
+namespace IssueTracker.Host.Boards;
+
+/// <summary>
+/// The board read models: async projections, the columns the board groups by (the lists read only open work, so
+/// their indexes are partial), and the change feed.
+/// </summary>
+public static class BoardStorage
+{
+    public static void AddBoards(this StoreOptions options, BoardChanges changes)
+    {
+        options.Projections.Add<StatusBoardProjection>(ProjectionLifecycle.Async);
+        options.Projections.Add<AssigneeQueueProjection>(ProjectionLifecycle.Async);
+        options.Projections.AsyncListeners.Add(new BoardChangeListener(changes));
+
+        options.Schema.For<StatusBoardRow>()
+            .Duplicate(x => x.Community).Duplicate(x => x.Grid!).Duplicate(x => x.Category).Duplicate(x => x.Status)
+            .Duplicate(x => x.DueBy!, configure: index => index.Predicate = "awaiting_resolution")
+            .Duplicate(x => x.Overdue).Duplicate(x => x.AwaitingResolution)
+            .Duplicate(x => x.RaisedAt).Duplicate(x => x.ResolvedAt!).Duplicate(x => x.LastActivity.At);
+        options.Schema.For<AssigneeQueueItem>()
+            .Duplicate(x => x.Assignee!, configure: index => index.Predicate = "open").Duplicate(x => x.Open);
+    }
+}
+
+/// <summary>SQL over the duplicated columns; the overdue rule is the one the item lists use too.</summary>
+internal static class BoardSql
+{
+    public const string Rows = StoreSetup.Schema + ".mt_doc_statusboardrow";
+
+    /// <summary>Takes the current time as its one parameter.</summary>
+    public const string IsOverdue = "(overdue or (awaiting_resolution and due_by < ?))";
+}

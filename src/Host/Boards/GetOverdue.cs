@@ -1,0 +1,21 @@
+using IssueTracker.Host.Infrastructure;
+using IssueTracker.Projections.StatusBoard;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IssueTracker.Host.Boards;
+
+public static class GetOverdueEndpoint
+{
+    [WolverineGet("/api/boards/overdue")]
+    [ProducesResponseType<BoardItems>(StatusCodes.Status200OK)]
+    public static async Task<BoardItems> Get(IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await session.Query<StatusBoardRow>()
+            .Where(x => x.Overdue || (x.AwaitingResolution && x.DueBy < now))
+            .OrderBy(x => x.DueBy).Take(500).ToListAsync(ct);
+        return new BoardItems(rows.Select(x => BoardItem.From(x, now)).ToList());
+    }
+}
