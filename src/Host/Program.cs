@@ -1,4 +1,5 @@
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Telemetry;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddIssueTrackerStore();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
+builder.AddIssueTrackerTelemetry();
 
 var app = builder.Build();
 

@@ -1,10 +1,12 @@
 using Alba;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Tests.Telemetry;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Trace;
 
 namespace IssueTracker.Host.Tests;
 
@@ -17,6 +19,7 @@ public sealed class AppFixture : IAsyncLifetime
     public const string SigningKey = "tests-only-signing-key-0123456789abcdef";
 
     public IAlbaHost Host { get; private set; } = null!;
+    public SpanLog Spans { get; } = new();
     public AuthOptions Auth => Host.Services.GetRequiredService<AuthOptions>();
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
@@ -34,6 +37,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Auth:SigningKey", SigningKey);
             builder.UseSetting("Auth:Issuer", "issuetracker-tests");
             builder.UseSetting("Auth:Audience", "issuetracker");
+            builder.UseSetting("Telemetry:MartenConnections", "Verbose");
+            builder.ConfigureServices(services =>
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
         });
     }
 

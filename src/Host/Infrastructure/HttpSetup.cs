@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using HealthChecks.NpgSql;
 using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Reliability;
+using IssueTracker.Host.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
@@ -37,6 +38,7 @@ public static class HttpSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseIssueTrackerTelemetry();
         app.UseMiddleware<RequestLimits>();
         app.UseAuthentication();
         app.UseAuthorization();

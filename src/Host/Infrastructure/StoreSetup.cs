@@ -6,6 +6,7 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
+using JasperFx.OpenTelemetry;
 using IssueTracker.Host.Reliability;
 using Marten;
 using Weasel.Core;
@@ -44,6 +45,9 @@ public static class StoreSetup
                 options.Projections.Add<IssueDetailsProjection>(ProjectionLifecycle.Inline);
                 options.Projections.Add<MeetingWriteModelProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<MeetingMinutesProjection>(ProjectionLifecycle.Inline);
+
+                options.OpenTelemetry.TrackConnections = builder.Configuration.GetValue("Telemetry:MartenConnections", TrackLevel.Normal);
+                options.OpenTelemetry.TrackEventCounters();
 
                 options.Listeners.Add(new EventAuthorListener());
                 options.Schema.For<IdempotencyRecord>();
