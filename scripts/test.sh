@@ -8,6 +8,14 @@ source scripts/pg.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 pg_ensure issuetracker_tests
 
+# The API reference page is checked in headless Chromium (Debian's package).
+if ! command -v chromium >/dev/null; then
+  echo "test.sh: installing Chromium for the browser tests" >&2
+  apt_get() { if [[ $EUID -eq 0 ]]; then apt-get "$@"; else sudo apt-get "$@"; fi; }
+  DEBIAN_FRONTEND=noninteractive apt_get update >&2
+  DEBIAN_FRONTEND=noninteractive apt_get install -y chromium >&2
+fi
+
 results=$(mktemp -d)
 status=0
 dotnet test IssueTracker.sln --logger "trx" --results-directory "$results" "$@" || status=$?

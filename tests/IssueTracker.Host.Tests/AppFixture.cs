@@ -30,17 +30,20 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;
-        Host = await AlbaHost.For<Program>(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
-            builder.UseSetting("Auth:SigningKey", SigningKey);
-            builder.UseSetting("Auth:Issuer", "issuetracker-tests");
-            builder.UseSetting("Auth:Audience", "issuetracker");
-            builder.UseSetting("Telemetry:MartenConnections", "Verbose");
-            builder.ConfigureServices(services =>
-                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
-        });
+        Host = await AlbaHost.For<Program>(Configure);
+    }
+
+    /// <summary>The settings of every test host (the in-process one and any served on a real port).</summary>
+    public void Configure(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Auth:Issuer", "issuetracker-tests");
+        builder.UseSetting("Auth:Audience", "issuetracker");
+        builder.UseSetting("Telemetry:MartenConnections", "Verbose");
+        builder.ConfigureServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
     }
 
     public Street NewStreet() => new(this, "street-" + Guid.NewGuid().ToString("N")[..12]);

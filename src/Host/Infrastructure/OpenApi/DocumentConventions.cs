@@ -35,7 +35,11 @@ internal sealed class DocumentConventions : IOpenApiDocumentTransformer
                           "street (the tenant) and, for assignees, org."
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, document)] = [] }];
-        document.Tags = new HashSet<OpenApiTag>(ApiTags.All.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+        // Operations are transformed before the document: list only the tags they use, so no empty group shows.
+        var used = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? [])
+            .SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name).ToHashSet();
+        document.Tags = new HashSet<OpenApiTag>(ApiTags.All.Where(t => used.Contains(t.Name))
+            .Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
 
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[Problem] = ProblemSchema(withErrors: false);

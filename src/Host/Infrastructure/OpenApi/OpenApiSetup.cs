@@ -21,11 +21,16 @@ public static class OpenApiSetup
     public static void MapIssueTrackerOpenApi(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        // Scalar's script and styles are embedded in the package and served from /scalar itself: no CDN.
+        // Scalar's script is embedded in the package and served under /scalar; its default web fonts and telemetry
+        // would call out to Scalar's hosts, which a district network may block: both are off.
         app.MapScalarApiReference("/scalar", options => options
                 .WithTitle("IssueTracker API · 议事会问题跟踪")
                 .WithOpenApiRoutePattern(DocumentPath)
                 .AddPreferredSecuritySchemes(DocumentConventions.BearerScheme)
+                .ShowOperationId()
+                .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
                 .HideClientButton())
             .AllowAnonymous();
     }
