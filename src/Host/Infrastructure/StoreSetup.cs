@@ -67,8 +67,10 @@ public static class StoreSetup
         {
             defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
             defaults.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
-            defaults.Production.GeneratedCodeMode = TypeLoadMode.Auto;
-            defaults.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
+            // Production runs the code `codegen write` compiled in (the Dockerfile does it) and never changes the schema
+            // on start: `db-apply` does, before the service starts (docker-compose.yml, README).
+            defaults.Production.GeneratedCodeMode = TypeLoadMode.Static;
+            defaults.Production.ResourceAutoCreate = AutoCreate.None;
         });
     }
 }
