@@ -20,6 +20,7 @@ cat <<MSG
   IssueTracker is starting at $base
     health:   $base/health/ready
     OpenAPI:  $base/openapi/v1.json
+    API reference: $base/scalar/
   A host token for the street "mingguanglu" (valid 30 days):
     $token
 
