@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname -- "${BASH_SOURCE[0]}")/.."
 
+source scripts/node.sh
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 out=${1:-.local/openapi/v1.json}
 mkdir -p "$(dirname -- "$out")"
@@ -13,4 +15,5 @@ dotnet build src/Host -v quiet -nologo
 ConnectionStrings__Marten=${ConnectionStrings__Marten:-"Host=unused;Database=unused"} ASPNETCORE_ENVIRONMENT=Development \
   dotnet run --project src/Host --no-build -- openapi --output "$(realpath -m "$out")" >/dev/null
 echo "wrote $out"
+node_ensure
 npx --yes @redocly/cli@2.77.0 lint --config redocly.yaml "$out"
