@@ -1,18 +1,29 @@
 # syntax=docker/dockerfile:1
+# The IssueTracker host. Build: docker build -t issuetracker .   Run it with docker-compose.yml, or see README
+# ("Running in production"): apply the schema with `db-apply` before the service starts.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 COPY Directory.Build.props Directory.Packages.props IssueTracker.sln ./
 COPY src/Domain/IssueTracker.Domain.csproj src/Domain/
 COPY src/Projections/IssueTracker.Projections.csproj src/Projections/
 COPY src/Host/IssueTracker.Host.csproj src/Host/
 RUN dotnet restore src/Host/IssueTracker.Host.csproj
 COPY src/ src/
-RUN dotnet publish src/Host/IssueTracker.Host.csproj -c Release -o /app --no-restore
+# Production loads Wolverine's and Marten's generated code pre-built (TypeLoadMode.Static) instead of compiling it at
+# start: write it, then compile it in. Writing it needs the configuration to be complete, not a reachable database.
+RUN dotnet build src/Host/IssueTracker.Host.csproj -c Release --no-restore \
+ && ConnectionStrings__Marten="Host=unused;Database=unused" \
+    dotnet run --project src/Host/IssueTracker.Host.csproj -c Release --no-build -- codegen write \
+ && dotnet publish src/Host/IssueTracker.Host.csproj -c Release -o /app --no-restore
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
-ENV ASPNETCORE_URLS=http://+:8080 ASPNETCORE_ENVIRONMENT=Production
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    DOTNET_CLI_TELEMETRY_OPTOUT=1
 EXPOSE 8080
+# The image's unprivileged user (uid 1654): the service needs no root and cannot write to /app.
 USER app
 ENTRYPOINT ["dotnet", "IssueTracker.Host.dll"]

@@ -5,11 +5,14 @@ set -euo pipefail
 cd "$(dirname -- "${BASH_SOURCE[0]}")/.."
 source scripts/pg.sh
 source scripts/apt.sh
+source scripts/node.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 pg_ensure issuetracker_tests
 # The board and API reference pages are tested in Debian's Chromium; the font renders Chinese in screenshots.
 apt_ensure chromium fonts-wqy-zenhei
+# The typed-client test generates TypeScript from the OpenAPI document with npx.
+node_ensure
 
 # The fault tests start (and stop and start again) a cluster of their own in .local/pg-faults and stop it when they
 # end; this stops it too should the test run itself be killed or crash.

@@ -1,5 +1,6 @@
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Telemetry;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddIssueTrackerStore();
 builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
+builder.AddIssueTrackerTelemetry();
 
 var app = builder.Build();
 

@@ -1,10 +1,12 @@
 using Alba;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Tests.Telemetry;
 using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Trace;
 
 namespace IssueTracker.Host.Tests;
 
@@ -20,6 +22,7 @@ public class AppFixture : IAsyncLifetime
 
     /// <summary>How long test tokens live; a fixture that moves its clock far ahead needs longer.</summary>
     public virtual TimeSpan TokenLifetime => TimeSpan.FromHours(8);
+    public SpanLog Spans { get; } = new();
     public AuthOptions Auth => Host.Services.GetRequiredService<AuthOptions>();
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
@@ -30,15 +33,21 @@ public class AppFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         JasperFxEnvironment.AutoStartHost = true;
-        Host = await AlbaHost.For<Program>(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
-            builder.UseSetting("Auth:SigningKey", SigningKey);
-            builder.UseSetting("Auth:Issuer", "issuetracker-tests");
-            builder.UseSetting("Auth:Audience", "issuetracker");
-            Configure(builder);
-        });
+        Host = await AlbaHost.For<Program>(ConfigureHost);
+    }
+
+    /// <summary>The settings of every test host (the in-process one and any served on a real port).</summary>
+    public void ConfigureHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Auth:Issuer", "issuetracker-tests");
+        builder.UseSetting("Auth:Audience", "issuetracker");
+        builder.UseSetting("Telemetry:MartenConnections", "Verbose");
+        builder.ConfigureServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
+        Configure(builder);
     }
 
     /// <summary>What a derived fixture changes in the host (e.g. its clock).</summary>

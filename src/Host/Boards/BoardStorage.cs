@@ -28,7 +28,7 @@ public static class BoardStorage
     }
 }
 
-/// <summary>SQL over the duplicated columns; the overdue rule is the one the item lists use too.</summary>
+/// <summary>SQL over the duplicated columns; the overdue rule is <see cref="Projections.Issues.OverdueRule"/>'s.</summary>
 internal static class BoardSql
 {
     public const string Rows = StoreSetup.Schema + ".mt_doc_statusboardrow";

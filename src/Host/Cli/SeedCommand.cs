@@ -1,3 +1,4 @@
+using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Demo;
 using IssueTracker.Host.Infrastructure;
 using JasperFx.CommandLine;
@@ -23,7 +24,8 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var added = await DemoSeeder.SeedAsync(store, input.StreetFlag, now, Console.WriteLine);
+        var added = await DemoSeeder.SeedAsync(store, input.StreetFlag, now, Console.WriteLine,
+            host.Services.GetService<DeadlinePolicy>());
         Console.WriteLine(added == 0
             ? $"The demo street '{input.StreetFlag}' is already in place."
             : $"Added {added} demo issues to '{input.StreetFlag}'. The async daemon projects them onto the board when the service runs.");

@@ -8,15 +8,19 @@ using Marten;
 namespace IssueTracker.Host.Demo;
 
 /// <summary>
-/// Writes the demo street through the same decide functions the API uses. Stream ids are derived from the street
-/// and the story's position, so a second run finds every issue present and appends nothing.
+/// Writes the demo street through the same decide functions and deadline supervision the API uses. Stream ids are
+/// derived from the street and the story's position, so a second run finds every issue present and appends nothing.
+/// No timers run for seeded history, so the seeder fires them itself where they fall between the steps and up to now:
+/// the board then shows the overdue work, escalations and on-time rates the events would have recorded.
 /// </summary>
 public static class DemoSeeder
 {
     private static readonly Actor Host = new("host-li", "李主任", Roles.Host, null);
 
-    public static async Task<int> SeedAsync(IDocumentStore store, string street, DateTimeOffset now, Action<string>? log = null)
+    public static async Task<int> SeedAsync(
+        IDocumentStore store, string street, DateTimeOffset now, Action<string>? log = null, DeadlinePolicy? policy = null)
     {
+        policy ??= new DeadlinePolicy();
         await using var session = store.LightweightSession(street);
         var ids = DemoStreet.Issues.Select((_, n) => IssueId(street, n)).ToArray();
         var meeting = new DemoMeeting(IssueId(street, -1), now);
@@ -24,7 +28,7 @@ public static class DemoSeeder
         for (var n = 0; n < DemoStreet.Issues.Length; n++)
         {
             if (await session.Events.FetchStreamStateAsync(ids[n]) is not null) continue;
-            session.Events.StartStream<Issue>(ids[n], Play(ids, n, DemoStreet.Issues[n], meeting, now).ToArray());
+            session.Events.StartStream<Issue>(ids[n], Play(ids, n, DemoStreet.Issues[n], meeting, now, policy).ToArray());
             log?.Invoke($"  + {DemoStreet.Issues[n].Title}");
             added++;
         }
@@ -62,7 +66,8 @@ public static class DemoSeeder
     public static Guid IssueId(string street, int n) =>
         new(MD5.HashData(Encoding.UTF8.GetBytes($"issuetracker-demo/{street}/{n}")));
 
-    private static IEnumerable<object> Play(Guid[] ids, int n, DemoStreet.Story story, DemoMeeting meeting, DateTimeOffset now)
+    private static IEnumerable<object> Play(
+        Guid[] ids, int n, DemoStreet.Story story, DemoMeeting meeting, DateTimeOffset now, DeadlinePolicy policy)
     {
         var step = TimeSpan.FromDays(story.DaysAgo / (story.Steps.Length + 1));
         var at = now - TimeSpan.FromDays(story.DaysAgo);
@@ -71,17 +76,23 @@ public static class DemoSeeder
         var events = Accept(Issue.Raise(new RaiseIssue(story.Title, $"{story.Compound}居民在议事会上反映：{story.Title}。",
             story.Category, location, new Reporter("居民代表", null), story.Urgency, []), reporter, at));
         var issue = Issue.Replay(ids[n], events)!;
+        var fired = new HashSet<(int, DeadlineKind)>();
         foreach (var command in story.Steps)
         {
             at += step;
+            // Demo assignees acknowledge within the window (an hour before it closes) and miss only their due dates.
+            var when = command == "ack" && issue.Status == IssueStatus.Assigned && issue.Deadlines.AcknowledgeBy is { } acknowledgeBy
+                && acknowledgeBy.AddHours(-1) < at ? acknowledgeBy.AddHours(-1) : at;
+            issue = FireTimers(issue, events, fired, when, policy);
             var parts = command.Split(':');
             var assignee = new Actor($"{issue.Assignee}-staff", DemoStreet.Organisations.GetValueOrDefault(issue.Assignee ?? "", "") + "工作人员", Roles.Assignee, issue.Assignee);
             if (parts[0] is "agenda" or "decide")
             {
-                var moved = meeting.Take(parts[0] == "agenda"
+                var joint = parts[0] == "agenda"
                     ? meeting.State.AddAgendaItem(new AddAgendaItem(ids[n]), issue, Host, at)
                     : meeting.State.RecordDecision(new RecordDecision(ids[n], "议事会决定交由物业限期处理", DecisionOutcome.Assign,
-                        parts[1], now.AddDays(int.Parse(parts[2])), null, null, null), issue, false, Host, at));
+                        parts[1], now.AddDays(int.Parse(parts[2])), null, null, null), issue, false, Host, at);
+                var moved = meeting.Take(joint with { ForIssue = issue.Supervise(joint.ForIssue, policy, at) });
                 events.AddRange(moved);
                 issue = moved.Aggregate(issue, Issue.Evolve);
                 continue;
@@ -89,7 +100,7 @@ public static class DemoSeeder
             var decision = parts[0] switch
             {
                 "assign" => issue.Assign(new AssignIssue(parts[1], at.AddDays(int.Parse(parts[2])), "议事会决定交办"), Host, at),
-                "ack" => issue.Acknowledge(new AcknowledgeAssignment("收到，安排人员处理"), assignee, at),
+                "ack" => issue.Acknowledge(new AcknowledgeAssignment("收到，安排人员处理"), assignee, when),
                 "decline" => issue.Decline(new DeclineAssignment("不属于本单位职责，请重新交办"), assignee, at),
                 "progress" => issue.ReportProgress(new ReportProgress("已到现场查看，正在处理"), assignee, at),
                 "resolve" => issue.Resolve(new ResolveIssue("已处理完毕，请居民确认"), assignee, at),
@@ -100,11 +111,35 @@ public static class DemoSeeder
                 "duplicate" => issue.MarkDuplicate(new MarkDuplicate(ids[int.Parse(parts[1])]), true, Host, at),
                 _ => throw new InvalidOperationException($"Unknown demo step '{command}'.")
             };
-            var happened = Accept(decision);
+            var happened = Accept(issue.Supervise(decision, policy, when));
             events.AddRange(happened);
             issue = happened.Aggregate(issue, Issue.Evolve);
         }
+        FireTimers(issue, events, fired, now, policy);
         return events;
+    }
+
+    /// <summary>
+    /// Fires, once each and in time order, the current assignment's timers (as <c>DeadlineTimers</c> sets them) that are
+    /// due by <paramref name="until"/>; a timer that finds its step done does nothing, as the real one would.
+    /// </summary>
+    private static Issue FireTimers(
+        Issue issue, List<object> events, HashSet<(int, DeadlineKind)> fired, DateTimeOffset until, DeadlinePolicy policy)
+    {
+        var deadlines = issue.Deadlines;
+        var timers = new (DeadlineKind Kind, DateTimeOffset? DueAt)[]
+        {
+            (DeadlineKind.Acknowledgement, deadlines.AcknowledgeBy), (DeadlineKind.Resolution, deadlines.DueBy),
+            (DeadlineKind.EscalationGrace, deadlines.DueBy + policy.EscalationGrace)
+        };
+        foreach (var (kind, dueAt) in timers.Where(x => x.DueAt <= until).OrderBy(x => x.DueAt))
+        {
+            if (!fired.Add((deadlines.Assignment, kind))) continue;
+            var missed = Accept(issue.CheckDeadline(new CheckDeadline(kind, deadlines.Assignment, dueAt!.Value), dueAt.Value));
+            events.AddRange(missed);
+            issue = missed.Aggregate(issue, Issue.Evolve);
+        }
+        return issue;
     }
 
     private static List<object> Accept(Decision decision) => decision.Rejection is { } rejection

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using HealthChecks.NpgSql;
 using IssueTracker.Host.Boards;
+using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Reliability;
+using IssueTracker.Host.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
@@ -17,6 +19,8 @@ public static class HttpSetup
         json.DictionaryKeyPolicy = JsonNamingPolicy.CamelCase;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // Numbers are numbers: "12" for a grid is invalid input, and the OpenAPI types say integer, not integer-or-string.
+        json.NumberHandling = JsonNumberHandling.Strict;
     }
 
     public static void AddIssueTrackerHttp(this WebApplicationBuilder builder)
@@ -29,7 +33,8 @@ public static class HttpSetup
         builder.Logging.AddFilter("IssueTracker.Domain", LogLevel.None);
         builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddWolverineHttp();
-        builder.Services.AddOpenApi();
+        builder.Services.AddIssueTrackerOpenApi();
+        builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         builder.Services.AddHealthChecks()
             .AddNpgSql(builder.Configuration.ConnectionString(), name: "postgresql", tags: ["ready"],
                 timeout: TimeSpan.FromSeconds(3));
@@ -40,13 +45,14 @@ public static class HttpSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseIssueTrackerTelemetry();
         app.UseMiddleware<RequestLimits>();
         app.UseMiddleware<StorableText>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<Idempotency>();
 
-        app.MapOpenApi().AllowAnonymous();
+        app.MapIssueTrackerOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
             .AllowAnonymous();

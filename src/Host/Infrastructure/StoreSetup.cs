@@ -8,6 +8,7 @@ using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
+using JasperFx.OpenTelemetry;
 using IssueTracker.Host.Reliability;
 using Marten;
 using Npgsql;
@@ -64,6 +65,9 @@ public static class StoreSetup
 
                 options.AddBoards(boardChanges);
 
+                options.OpenTelemetry.TrackConnections = builder.Configuration.GetValue("Telemetry:MartenConnections", TrackLevel.Normal);
+                options.OpenTelemetry.TrackEventCounters();
+
                 options.Listeners.Add(new EventAuthorListener());
                 options.Schema.For<IdempotencyRecord>();
             })
@@ -86,8 +90,10 @@ public static class StoreSetup
         {
             defaults.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
             defaults.Development.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
-            defaults.Production.GeneratedCodeMode = TypeLoadMode.Auto;
-            defaults.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
+            // Production runs the code `codegen write` compiled in (the Dockerfile does it) and never changes the schema
+            // on start: `db-apply` does, before the service starts (docker-compose.yml, README).
+            defaults.Production.GeneratedCodeMode = TypeLoadMode.Static;
+            defaults.Production.ResourceAutoCreate = AutoCreate.None;
         });
     }
 }

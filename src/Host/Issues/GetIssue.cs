@@ -13,13 +13,16 @@ public static class GetIssueEndpoint
     [ProducesResponseType<IssueDetails>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, ClaimsPrincipal user, HttpContext context,
-        CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
-        var details = await session.LoadAsync<IssueDetails>(id, ct);
-        if (details is null) return Problems.NotFound("issue");
+        var stored = await session.LoadAsync<IssueDetails>(id, ct);
+        if (stored is null) return Problems.NotFound("issue");
+        var details = stored.AsOf(clock.GetUtcNow());
 
         context.Response.SetETag(details.Version);
-        if (context.Request.IfNoneMatchHits(details.Version)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        // A due date passing changes what is served without a new version: no 304 for what a cache may hold as on time.
+        if (ReferenceEquals(details, stored) && context.Request.IfNoneMatchHits(details.Version))
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return TypedResults.Ok(user.SeesPrivateData() ? details : details.WithoutReporter());
     }
 }

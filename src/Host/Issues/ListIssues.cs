@@ -3,6 +3,7 @@ using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.IssueDetails;
+using IssueTracker.Projections.Issues;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Marten.Pagination;
@@ -16,11 +17,13 @@ public static class ListIssuesEndpoint
 {
     public const int MaxPageSize = 200;
 
+    private static readonly IssueStatus[] AwaitingResolution = OverdueRule.AwaitingResolution;
+
     [WolverineGet("/api/issues")]
     [ProducesResponseType<IssuePage>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(
         string? status, string? community, int? grid, string? category, string? assignee, bool? overdue,
-        int? page, int? pageSize, IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+        int? page, int? pageSize, IQuerySession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var validation = new Validation()
             .Check(status is null || TryParse<IssueStatus>(status, out _), "status", "Unknown status.")
@@ -35,13 +38,16 @@ public static class ListIssuesEndpoint
         if (community is not null) query = query.Where(x => x.Location.Community == community);
         if (grid is not null) query = query.Where(x => x.Location.Grid == grid);
         if (assignee is not null) query = query.Where(x => x.Assignee == assignee);
-        if (overdue is not null) query = query.Where(x => x.Overdue == overdue);
+        var now = clock.GetUtcNow();
+        // OverdueRule, in SQL: the stored flag, or a passed due date on unfinished work.
+        if (overdue is true) query = query.Where(x => x.Overdue || (x.Assignee != null && x.DueBy < now && AwaitingResolution.Contains(x.Status)));
+        if (overdue is false) query = query.Where(x => !x.Overdue && (x.Assignee == null || x.DueBy == null || x.DueBy >= now || !AwaitingResolution.Contains(x.Status)));
 
         var result = await query.OrderByDescending(x => x.RaisedAt)
             .ToPagedListAsync(page ?? 1, pageSize ?? 50, ct);
         var privateData = user.SeesPrivateData();
         return TypedResults.Ok(new IssuePage(
-            result.Select(x => privateData ? x : x.WithoutReporter()).ToList(),
+            result.Select(x => privateData ? x.AsOf(now) : x.AsOf(now).WithoutReporter()).ToList(),
             (int)result.PageNumber, (int)result.PageSize, result.TotalItemCount));
     }
 

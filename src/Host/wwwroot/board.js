@@ -7,14 +7,19 @@
       overdue: '逾期事项', queues: '责任单位待办', activity: '最新动态', total: '合计', open: '办理中', late: '逾期',
       median: '平均办结天数（中位）', days: '天', due: '期限', none: '暂无', lang: 'English', noToken:
       '缺少访问令牌：请用 /board#token=… 打开本页（令牌可用 seed 或 token 命令生成）。', failed: '加载失败',
-      live: '实时', offline: '重连中', gridNo: n => `${n}号网格`, unknown: '未填写'
+      live: '实时', offline: '重连中', gridNo: n => `${n}号网格`, unknown: '未填写', performance: '责任单位履职',
+      org: '责任单位', resolvedCount: '办结', onTime: '按期办结', onTimeRate: '按期率', satisfied: '满意',
+      basicallySatisfied: '基本满意', unsatisfied: '不满意', escalated: '督办'
     },
     en: {
       title: 'Issue status board', updated: 'updated', byGroup: 'Issues by', community: 'Community', grid: 'Grid',
       category: 'Category', overdue: 'Overdue', queues: 'Assignee queues', activity: 'Latest activity', total: 'Total',
       open: 'Open', late: 'Overdue', median: 'Median days to resolve', days: 'd', due: 'due', none: 'Nothing here',
       lang: '中文', noToken: 'No access token: open this page as /board#token=… (the seed or token command prints one).',
-      failed: 'Could not load', live: 'live', offline: 'reconnecting', gridNo: n => `Grid ${n}`, unknown: 'not given'
+      failed: 'Could not load', live: 'live', offline: 'reconnecting', gridNo: n => `Grid ${n}`, unknown: 'not given',
+      performance: 'Assignee performance', org: 'Organisation', resolvedCount: 'Resolved', onTime: 'On time',
+      onTimeRate: 'On-time rate', satisfied: 'Satisfied', basicallySatisfied: 'Basically satisfied',
+      unsatisfied: 'Unsatisfied', escalated: 'Escalated'
     }
   };
   const STATUS = {
@@ -34,8 +39,11 @@
     issueAssigned: ['交办', 'assigned'], assignmentAcknowledged: ['签收', 'acknowledged'], assignmentDeclined: ['退回', 'declined'],
     progressReported: ['报告进展', 'progress reported'], issueResolved: ['办结', 'resolved'],
     resolutionConfirmed: ['确认结果', 'confirmed'], issueReopened: ['重新办理', 'reopened'], issueClosed: ['关闭', 'closed'],
-    issueWithdrawn: ['撤回', 'withdrawn'], issueMarkedDuplicate: ['标记重复', 'marked duplicate']
+    issueWithdrawn: ['撤回', 'withdrawn'], issueMarkedDuplicate: ['标记重复', 'marked duplicate'],
+    acknowledgementOverdue: ['签收超时', 'acknowledgement overdue'], resolutionOverdue: ['办结超期', 'resolution overdue'],
+    issueEscalated: ['督办', 'escalated']
   };
+  const LEVEL = { streetLeadership: ['街道督办', 'street leadership'], districtLeadership: ['区级督办', 'district leadership'] };
   const ORGS = {
     'hongse-wuye': ['红色物业', 'Red Property'], 'anju-wuye': ['安居物业', 'Anju Property'],
     'donglai-wuye': ['东来物业', 'Donglai Property'], 'datonglu-pcs': ['大通路派出所', 'Datong Rd police station'],
@@ -74,10 +82,10 @@
 
   async function refresh() {
     try {
-      const [status, overdue, queues, activity] = await Promise.all([
+      const [status, overdue, queues, activity, performance] = await Promise.all([
         api(`/api/boards/status?groupBy=${groupBy}`), api('/api/boards/overdue'),
-        api('/api/boards/assignees'), api('/api/boards/activity?limit=12')]);
-      data = { status, overdue, queues, activity, at: new Date() };
+        api('/api/boards/assignees'), api('/api/boards/activity?limit=12'), api('/api/boards/performance')]);
+      data = { status, overdue, queues, activity, performance, at: new Date() };
       $('problem').hidden = true;
       render();
     } catch (error) {
@@ -105,6 +113,7 @@
     renderItems($('overdue'), data.overdue.items);
     renderQueues();
     renderActivity();
+    renderPerformance();
   }
 
   function renderTiles() {
@@ -131,9 +140,10 @@
   }
 
   function item(x) {
-    return el('li', { 'data-issue': x.issueId, class: x.overdue ? 'late' : '' },
+    return el('li', { 'data-issue': x.issueId, class: [x.overdue ? 'late' : '', x.escalated ? 'escalated' : ''].join(' ').trim() },
       el('span', { class: 'title' }, x.title),
       el('span', { class: `badge s-${x.status}` }, label(STATUS, x.status)),
+      x.escalated ? el('span', { class: 'badge escalation', title: label(LEVEL, x.escalation) }, t('escalated')) : '',
       el('span', { class: 'meta' }, [x.assignee ? label(ORGS, x.assignee) : '', x.dueBy ? `${t('due')} ${when(x.dueBy)}` : '']
         .filter(Boolean).join(' · ')));
   }
@@ -159,6 +169,20 @@
       el('time', {}, when(a.at)), el('span', { class: 'who' }, a.by),
       el('span', { class: 'what' }, label(EVENT, a.type)), el('span', { class: 'title' }, a.title)));
     $('activity').replaceChildren(...(items.length ? items : [el('li', { class: 'empty' }, t('none'))]));
+  }
+
+  function renderPerformance() {
+    const percent = rate => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+    const head = el('tr', {}, ...['org', 'open', 'late', 'resolvedCount', 'onTime', 'onTimeRate', 'satisfied',
+      'basicallySatisfied', 'unsatisfied'].map(key => el('th', {}, t(key))));
+    const body = data.performance.organisations.map(o => el('tr', { 'data-org': o.org },
+      el('th', { scope: 'row' }, label(ORGS, o.org)), el('td', {}, o.open),
+      el('td', { class: o.overdue ? 'late' : '' }, o.overdue || ''), el('td', {}, o.resolved), el('td', {}, o.resolvedOnTime),
+      el('td', { 'data-rate': '', class: o.onTimeRate !== null && o.onTimeRate < 0.6 ? 'late' : '' }, percent(o.onTimeRate)),
+      el('td', {}, o.satisfaction.satisfied), el('td', {}, o.satisfaction.basicallySatisfied),
+      el('td', { class: o.satisfaction.unsatisfied ? 'late' : '' }, o.satisfaction.unsatisfied)));
+    $('performance').replaceChildren(el('thead', {}, head),
+      el('tbody', {}, ...(body.length ? body : [el('tr', {}, el('td', { class: 'empty', colspan: '9' }, t('none')))])));
   }
 
   function claims() {

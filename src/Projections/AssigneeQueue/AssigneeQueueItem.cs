@@ -16,8 +16,11 @@ public sealed record AssigneeQueueItem
     public IssueStatus Status { get; init; }
     public DateTimeOffset? DueBy { get; init; }
 
-    /// <summary>Set from deadline events; readers also treat a passed due date as overdue.</summary>
+    /// <summary>Set and cleared by deadline events, as on the status board; readers add a passed due date.</summary>
     public bool Overdue { get; init; }
+
+    public bool Escalated { get; init; }
+    public EscalationLevel? Escalation { get; init; }
 
     /// <summary>Whether the item is on the assignee's queue now (assigned and waiting for their work).</summary>
     public bool Open { get; init; }

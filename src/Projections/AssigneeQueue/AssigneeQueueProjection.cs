@@ -1,5 +1,6 @@
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
+using IssueTracker.Projections.Issues;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -14,8 +15,7 @@ public sealed partial class AssigneeQueueProjection : SingleStreamProjection<Ass
         var next = Apply(item, id, e);
         return next is null ? null : next with
         {
-            Open = next.Assignee is not null && next.Status is IssueStatus.Assigned or IssueStatus.Acknowledged
-                or IssueStatus.InProgress or IssueStatus.Reopened
+            Open = OverdueRule.AwaitsResolution(next.Assignee, next.Status)
         };
     }
 
@@ -29,7 +29,10 @@ public sealed partial class AssigneeQueueProjection : SingleStreamProjection<Ass
         {
             Status = IssueStatus.Assigned, Assignee = a.Assignee, DueBy = a.DueBy, Overdue = false, AssignedAt = a.At
         },
-        (_, AssignmentAcknowledged) => item with { Status = IssueStatus.Acknowledged },
+        (_, AssignmentAcknowledged a) => item with
+        {
+            Status = IssueStatus.Acknowledged, Overdue = OverdueRule.AfterAcknowledgement(item.DueBy, a.At)
+        },
         (_, AssignmentDeclined) => item with { Status = IssueStatus.Declined, Assignee = null, DueBy = null, Overdue = false },
         (_, ProgressReported) => item with { Status = IssueStatus.InProgress },
         (_, IssueResolved) => item with { Status = IssueStatus.Resolved, Overdue = false },
@@ -38,6 +41,8 @@ public sealed partial class AssigneeQueueProjection : SingleStreamProjection<Ass
         (_, IssueClosed) => item with { Status = IssueStatus.Closed, Overdue = false },
         (_, IssueWithdrawn) => item with { Status = IssueStatus.Withdrawn, Overdue = false },
         (_, IssueMarkedDuplicate) => item with { Status = IssueStatus.Duplicate, Overdue = false },
+        (_, AcknowledgementOverdue or ResolutionOverdue) => item with { Overdue = true },
+        (_, IssueEscalated x) => item with { Escalated = true, Escalation = x.Level },
         _ => item
     };
 }

@@ -1,4 +1,5 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Projections.Issues;
 
 namespace IssueTracker.Projections.IssueDetails;
 
@@ -16,7 +17,10 @@ public sealed record IssueDetails
     public DateTimeOffset? AcknowledgeBy { get; init; }
     public DateTimeOffset? DueBy { get; init; }
 
-    /// <summary>A deadline of the current assignment was missed and the step it was for has not happened yet.</summary>
+    /// <summary>
+    /// Stored: a deadline of the current assignment was missed and the step it was for has not happened yet. Served:
+    /// also a passed due date on unfinished work (<see cref="AsOf"/>).
+    /// </summary>
     public bool Overdue { get; init; }
 
     public bool Escalated { get; init; }
@@ -33,6 +37,10 @@ public sealed record IssueDetails
     public Guid? DuplicateOf { get; init; }
     public Reporter? Reporter { get; init; }
     public IReadOnlyList<MeetingDiscussion> Meetings { get; init; } = [];
+
+    /// <summary>The details as shown at <paramref name="now"/>: a passed due date on unfinished work is overdue (see <see cref="OverdueRule"/>).</summary>
+    public IssueDetails AsOf(DateTimeOffset now) =>
+        !Overdue && OverdueRule.IsOverdue(false, OverdueRule.AwaitsResolution(Assignee, Status), DueBy, now) ? this with { Overdue = true } : this;
 
     /// <summary>The same details without the resident's private data, for everyone but hosts and auditors.</summary>
     public IssueDetails WithoutReporter() => this with { Reporter = null };

@@ -1,5 +1,6 @@
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
+using IssueTracker.Projections.Issues;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -38,8 +39,10 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
             Status = IssueStatus.Assigned, Assignee = e.Assignee, AcknowledgeBy = e.AcknowledgeBy, DueBy = e.DueBy, Overdue = false,
             Resolution = null
         },
-        // Still overdue when acknowledged after the due date itself has passed.
-        (_, AssignmentAcknowledged e) => details with { Status = IssueStatus.Acknowledged, Overdue = details.DueBy < e.At },
+        (_, AssignmentAcknowledged e) => details with
+        {
+            Status = IssueStatus.Acknowledged, Overdue = OverdueRule.AfterAcknowledgement(details.DueBy, e.At)
+        },
         (_, AssignmentDeclined) => details with
         {
             Status = IssueStatus.Declined, Assignee = null, AcknowledgeBy = null, DueBy = null, Overdue = false

@@ -1,5 +1,6 @@
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
+using IssueTracker.Projections.Issues;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -13,11 +14,9 @@ public sealed partial class StatusBoardProjection : SingleStreamProjection<Statu
     {
         var next = Apply(row, id, e);
         if (next is null || e.Data is not IAuthoredEvent happened) return next;
-        var status = next.Status;
         return next with
         {
-            AwaitingResolution = next.Assignee is not null && status is IssueStatus.Assigned or IssueStatus.Acknowledged
-                or IssueStatus.InProgress or IssueStatus.Reopened,
+            AwaitingResolution = OverdueRule.AwaitsResolution(next.Assignee, next.Status),
             LastActivity = new BoardActivity(IssueStatuses.JsonName(e.Data.GetType().Name), happened.By.Name, happened.At)
         };
     }
@@ -34,17 +33,36 @@ public sealed partial class StatusBoardProjection : SingleStreamProjection<Statu
         (_, IssueDiscussed) => row with { Status = IssueStatus.Discussed },
         (_, IssueAssigned a) => row with
         {
-            Status = IssueStatus.Assigned, Assignee = a.Assignee, DueBy = a.DueBy?.ToUniversalTime(), Overdue = false, ResolvedAt = null
+            Status = IssueStatus.Assigned, Assignee = a.Assignee, DueBy = a.DueBy?.ToUniversalTime(), Overdue = false, ResolutionMissed = false,
+            ResolvedAt = null
         },
-        (_, AssignmentAcknowledged) => row with { Status = IssueStatus.Acknowledged },
+        (_, AssignmentAcknowledged a) => row with
+        {
+            Status = IssueStatus.Acknowledged, Overdue = OverdueRule.AfterAcknowledgement(row.DueBy, a.At)
+        },
         (_, AssignmentDeclined) => row with { Status = IssueStatus.Declined, Assignee = null, DueBy = null, Overdue = false },
         (_, ProgressReported) => row with { Status = IssueStatus.InProgress },
-        (_, IssueResolved r) => row with { Status = IssueStatus.Resolved, ResolvedAt = r.At, Overdue = false },
-        (_, ResolutionConfirmed { Satisfaction: not Satisfaction.Unsatisfied }) => row with { Status = IssueStatus.Confirmed },
+        (_, IssueResolved r) => row with
+        {
+            Status = IssueStatus.Resolved, ResolvedAt = r.At, Overdue = false,
+            Tallies = AssigneeTally.Add(row.Tallies, row.Assignee, t => t with
+            {
+                Resolved = t.Resolved + 1, ResolvedOnTime = t.ResolvedOnTime + (row.ResolutionMissed ? 0 : 1)
+            })
+        },
+        // No assignment can happen while an issue is resolved, so its assignee is the organisation that resolved it.
+        (_, ResolutionConfirmed c) => row with
+        {
+            Status = c.Satisfaction == Satisfaction.Unsatisfied ? row.Status : IssueStatus.Confirmed,
+            Tallies = AssigneeTally.Add(row.Tallies, row.Assignee, t => t.Rated(c.Satisfaction))
+        },
         (_, IssueReopened) => row with { Status = IssueStatus.Reopened, ResolvedAt = null },
         (_, IssueClosed) => row with { Status = IssueStatus.Closed, Overdue = false },
         (_, IssueWithdrawn) => row with { Status = IssueStatus.Withdrawn, Overdue = false },
         (_, IssueMarkedDuplicate) => row with { Status = IssueStatus.Duplicate, Overdue = false },
+        (_, AcknowledgementOverdue) => row with { Overdue = true },
+        (_, ResolutionOverdue) => row with { Overdue = true, ResolutionMissed = true },
+        (_, IssueEscalated x) => row with { Escalated = true, Escalation = x.Level },
         _ => row
     };
 }

@@ -1,4 +1,5 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Projections.Issues;
 
 namespace IssueTracker.Projections.StatusBoard;
 
@@ -20,8 +21,22 @@ public sealed record StatusBoardRow
     public string? Assignee { get; init; }
     public DateTimeOffset? DueBy { get; init; }
 
-    /// <summary>Set from deadline events; the board also counts an open row whose due date has passed.</summary>
+    /// <summary>Set and cleared by deadline events (<see cref="OverdueRule"/>, as IssueDetails); readers add a passed due date.</summary>
     public bool Overdue { get; init; }
+
+    /// <summary>Supervised (督办) since an IssueEscalated, at its latest level; like IssueDetails, never cleared.</summary>
+    public bool Escalated { get; init; }
+    public EscalationLevel? Escalation { get; init; }
+
+    /// <summary>A ResolutionOverdue came since the current assignment's IssueAssigned: its resolution will be late.</summary>
+    public bool ResolutionMissed { get; init; }
+
+    /// <summary>
+    /// Per organisation that resolved this issue: resolutions, on time, ratings. Kept on the issue's own row because
+    /// IssueResolved and ResolutionConfirmed do not name the organisation (only the issue knows its assignee) and a
+    /// reassigned issue may be resolved by several; the performance board sums these in SQL per organisation or category.
+    /// </summary>
+    public IReadOnlyList<AssigneeTally> Tallies { get; init; } = [];
 
     /// <summary>Whether a due date still binds: assigned and not yet resolved or ended.</summary>
     public bool AwaitingResolution { get; init; }

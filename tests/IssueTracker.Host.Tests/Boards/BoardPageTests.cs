@@ -29,7 +29,11 @@ public class BoardPageTests(BrowserApp app)
         await Expect(mingguang.Locator("td[data-status='total']")).ToHaveTextAsync("9", new() { Timeout = 20_000 });
         await Expect(page.Locator(".tile.total strong")).ToHaveTextAsync("26");
         await Expect(mingguang.Locator("td[data-status='raised']")).ToHaveTextAsync("2");
-        await Expect(page.Locator("#overdue li")).ToHaveCountAsync(6);
+        await Expect(page.Locator("#overdue li")).ToHaveCountAsync(8);
+        await Expect(page.Locator("#overdue li.escalated .badge.escalation")).ToHaveCountAsync(4);
+        await Expect(page.Locator("#performance tr[data-org='hongse-wuye'] th")).ToHaveTextAsync("红色物业");
+        await Expect(page.Locator("#performance tr[data-org='hongse-wuye'] td[data-rate]")).ToHaveTextAsync("50%");
+        await Expect(page.Locator("#performance tr[data-org='chengguan'] td[data-rate]")).ToHaveTextAsync("0%");
         await Expect(page.Locator("h1")).ToHaveTextAsync("议事事项状态板");
         await page.EvaluateAsync("() => window.loadedOnce = true");
 
@@ -46,6 +50,7 @@ public class BoardPageTests(BrowserApp app)
 
         await page.ClickAsync("#lang");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Issue status board");
+        await Expect(page.Locator("#performance").Locator("xpath=..").Locator("xpath=..").Locator("h2")).ToHaveTextAsync("Assignee performance");
         await page.SetViewportSizeAsync(390, 844);
         await page.ScreenshotAsync(new() { Path = "/tmp/board-phone.png", FullPage = true });
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);

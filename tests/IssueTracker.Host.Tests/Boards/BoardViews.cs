@@ -30,5 +30,21 @@ public static class BoardViews
     }
 
     public static string Line(JsonElement item) =>
-        $"{item.GetProperty("title")} | {item.GetProperty("status")} | overdue {item.GetProperty("overdue")}";
+        $"{item.GetProperty("title")} | {item.GetProperty("status")} | overdue {item.GetProperty("overdue")}" +
+        (item.GetProperty("escalated").GetBoolean() ? $" | 督办 {item.GetProperty("escalation")}" : "");
+
+    /// <summary>The performance board as "org: open n overdue n | resolved n on time n rate r | ratings s/b/u" and "category: s/b/u".</summary>
+    public static async Task<(string[] Organisations, string[] Categories)> Performance(this Street street)
+    {
+        var body = (await street.Reporter.Get("/api/boards/performance")).ShouldHaveStatus(HttpStatusCode.OK).Body;
+        static string Ratings(JsonElement x) =>
+            $"{x.GetProperty("satisfied")}/{x.GetProperty("basicallySatisfied")}/{x.GetProperty("unsatisfied")}";
+        return (
+            body.GetProperty("organisations").EnumerateArray().Select(o =>
+                $"{o.GetProperty("org")}: open {o.GetProperty("open")} overdue {o.GetProperty("overdue")} | " +
+                $"resolved {o.GetProperty("resolved")} on time {o.GetProperty("resolvedOnTime")} rate {o.GetProperty("onTimeRate")} | " +
+                $"ratings {Ratings(o.GetProperty("satisfaction"))}").ToArray(),
+            body.GetProperty("categories").EnumerateArray().Select(c =>
+                $"{c.GetProperty("category")}: {Ratings(c.GetProperty("satisfaction"))}").ToArray());
+    }
 }

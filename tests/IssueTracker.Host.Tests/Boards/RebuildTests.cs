@@ -26,7 +26,6 @@ public class RebuildTests(AppFixture app)
         var daemon = app.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         foreach (var projection in new[] { "StatusBoard", "AssigneeQueue", nameof(IssueDetails) })
             await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(2), CancellationToken.None);
-        await app.CaughtUp();
 
         (await Snapshot()).ShouldBe(live);
     }

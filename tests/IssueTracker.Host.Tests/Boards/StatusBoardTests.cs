@@ -59,22 +59,33 @@ public class StatusBoardTests(AppFixture app)
         var rows = await _street.StatusBoard("community");
         rows.Select(r => r[..r.LastIndexOf(" | median", StringComparison.Ordinal)]).ShouldBe([
             "全椒路社区: acknowledged=2 closed=1 confirmed=1 inProgress=1 withdrawn=1 | overdue 2 | total 6",
-            "明光社区: assigned=2 closed=1 confirmed=1 duplicate=1 inProgress=1 onAgenda=1 raised=2 | overdue 1 | total 9",
-            "滨河社区: assigned=2 confirmed=1 raised=1 reopened=1 resolved=1 | overdue 2 | total 6",
+            "明光社区: assigned=2 closed=1 confirmed=1 duplicate=1 inProgress=1 onAgenda=1 raised=2 | overdue 2 | total 9",
+            "滨河社区: assigned=2 confirmed=1 raised=1 reopened=1 resolved=1 | overdue 3 | total 6",
             "芜湖路社区: acknowledged=1 declined=1 inProgress=1 raised=1 resolved=1 | overdue 1 | total 5"
         ]);
         (await _street.Items("/api/boards/overdue")).ShouldBe([
-            "东来家园复建点地下室渗水 | reopened | overdue True",
+            "东来家园复建点地下室渗水 | reopened | overdue True | 督办 streetLeadership",
             "矿机二村下水道堵塞 | acknowledged | overdue True",
-            "来安花园窗户渗水（交房质量） | inProgress | overdue True",
-            "全椒路社区老年食堂门前积水 | acknowledged | overdue True",
-            "东来家园楼道照明损坏 | assigned | overdue True",
-            "群力新村散养家禽 | inProgress | overdue True"
+            "来安花园窗户渗水（交房质量） | inProgress | overdue True | 督办 streetLeadership",
+            "全椒路社区老年食堂门前积水 | acknowledged | overdue True | 督办 streetLeadership",
+            "东来家园楼道照明损坏 | assigned | overdue True | 督办 districtLeadership",
+            "群力新村散养家禽 | inProgress | overdue True",
+            "滨河社区流浪犬伤人隐患 | assigned | overdue True",
+            "群力新村绿化带被占种菜 | assigned | overdue True"
         ]);
+        var (organisations, categories) = await _street.Performance();
+        organisations.ShouldBe([
+            "anju-wuye: open 2 overdue 1 | resolved 1 on time 1 rate 1 | ratings 0/0/0",
+            "chengguan: open 2 overdue 2 | resolved 2 on time 0 rate 0 | ratings 1/1/0",
+            "datonglu-pcs: open 0 overdue 0 | resolved 1 on time 0 rate 0 | ratings 1/0/0",
+            "donglai-wuye: open 2 overdue 2 | resolved 2 on time 1 rate 0.5 | ratings 0/0/1",
+            "hongse-wuye: open 5 overdue 3 | resolved 2 on time 1 rate 0.5 | ratings 1/0/0"
+        ]);
+        categories.ShouldBe(["repairs: 1/0/1", "safety: 1/0/0", "sanitation: 1/1/0"]);
         var activity = (await _street.Reporter.Get("/api/boards/activity?limit=2")).Body.GetProperty("items");
         activity.GetArrayLength().ShouldBe(2);
         activity.EnumerateArray().Select(a => $"{a.GetProperty("type")} {a.GetProperty("title")}").ShouldBe([
-            "issueRaised 东来家园车位分配争议", "issueMarkedDuplicate 明光小区地锁占道（重复反映）"
+            "issueEscalated 东来家园楼道照明损坏", "acknowledgementOverdue 滨河社区流浪犬伤人隐患"
         ]);
     }
 

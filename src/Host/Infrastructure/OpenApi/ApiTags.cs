@@ -1,0 +1,28 @@
+namespace IssueTracker.Host.Infrastructure.OpenApi;
+
+/// <summary>Tags follow the route: the audit routes under an issue first, then the resource collections.</summary>
+internal static class ApiTags
+{
+    public sealed record Tag(string Name, string Description);
+
+    public static readonly Tag Issues = new("issues", "Raise and move issues through their lifecycle (问题办理).");
+    public static readonly Tag Meetings = new("meetings", "Schedule and run discussion meetings (党群议事会).");
+    public static readonly Tag Boards = new("boards", "Read models for the status board and the assignees' queues (看板).");
+    public static readonly Tag Audit = new("audit", "History, point-in-time state and tamper checks of an issue (审计).");
+    public static readonly Tag Service = new("service", "Health checks and the API description.");
+
+    public static readonly IReadOnlyList<Tag> All = [Issues, Meetings, Boards, Audit, Service];
+
+    private static readonly string[] AuditSegments = ["/history", "/state", "/verify"];
+
+    public static Tag For(string route)
+    {
+        var path = "/" + route.TrimStart('/');
+        if (path.StartsWith("/api/issues/", StringComparison.OrdinalIgnoreCase)
+            && AuditSegments.Any(s => path.Contains(s, StringComparison.OrdinalIgnoreCase))) return Audit;
+        if (path.StartsWith("/api/issues", StringComparison.OrdinalIgnoreCase)) return Issues;
+        if (path.StartsWith("/api/meetings", StringComparison.OrdinalIgnoreCase)) return Meetings;
+        if (path.StartsWith("/api/boards", StringComparison.OrdinalIgnoreCase)) return Boards;
+        return Service;
+    }
+}
