@@ -10,6 +10,7 @@ namespace IssueTracker.Bench;
 
 /// <summary>
 /// dotnet run -c Release --project bench/IssueTracker.Bench -- [--tiny | --quick | --full] [--out report.json]
+/// [--seconds S] [--connection CS]
 /// Writes the JSON report and, beside it, the Markdown table (also printed on stdout); progress goes to stderr.
 /// </summary>
 public static class BenchMain
@@ -17,6 +18,7 @@ public static class BenchMain
     public static async Task<int> Main(string[] args)
     {
         var options = BenchOptions.Parse(args);
+        RoundTrips.Start();
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var loadStart = LoadAverage();
@@ -38,16 +40,18 @@ public static class BenchMain
         var sample = Issue.Raise(Lifecycle.Raise(1), Lifecycle.Reporter, DateTimeOffset.UtcNow).Events[0];
         var eventJson = host.Store.Options.Serializer().ToJson(sample);
         var raw = new Dictionary<string, LoadResult>();
+        var roundTrips = new Dictionary<string, double>();
         foreach (var c in new[] { 1, 8 })
         {
-            raw[$"c{c}"] = await RawPhase.InsertAsync(db, c, options.RawPhase, eventJson);
+            (raw[$"c{c}"], roundTrips[$"raw_c{c}"]) = await RoundTrips.MeasureAsync(() => RawPhase.InsertAsync(db, c, options.RawPhase, eventJson));
             Progress.Say($"raw INSERT {raw[$"c{c}"].Describe()}");
         }
 
         var direct = new Dictionary<string, LoadResult>();
         foreach (var c in new[] { 1, 8 })
         {
-            direct[$"c{c}"] = await DirectPhase.RunAsync(host.Store, "bench-direct", c, options.DirectPhase);
+            (direct[$"c{c}"], roundTrips[$"direct_c{c}"]) =
+                await RoundTrips.MeasureAsync(() => DirectPhase.RunAsync(host.Store, "bench-direct", c, options.DirectPhase));
             Progress.Say($"direct Marten {direct[$"c{c}"].Describe()}");
         }
         await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
@@ -59,9 +63,9 @@ public static class BenchMain
         foreach (var c in new[] { 1, 8, 32 })
         {
             var phase = new HttpPhase(host, "bench-http");
-            var run = phase.RunAsync(c, options.HttpPhase);
+            var run = RoundTrips.MeasureAsync(() => phase.RunAsync(c, options.HttpPhase));
             if (c == 8) freshness = await Freshness.ProbeAsync(host.Store, "bench-http", phase, run);
-            http[$"c{c}"] = await run;
+            (http[$"c{c}"], roundTrips[$"http_c{c}"]) = await run;
             Progress.Say($"HTTP {http[$"c{c}"].Describe()}");
         }
         var memory = new MemoryResult(Memory.PeakMb(), rssBefore, reset);
@@ -87,6 +91,7 @@ public static class BenchMain
         var machine = new Machine(Environment.ProcessorCount, loadStart, LoadAverage(), RuntimeInformation.OSDescription,
             Environment.Version.ToString(), await Database.ServerVersionAsync(connection));
         var report = new Report(options.Mode, started, Math.Round(clock.Elapsed.TotalSeconds, 1), machine, raw, direct, http,
+            roundTrips,
             freshness, rebuild, audit, queries, memory, ratios, Report.Check(ratios, http, freshness, audit, memory));
 
         await File.WriteAllTextAsync(options.Out, JsonSerializer.Serialize(report, Report.Json));

@@ -16,7 +16,8 @@ public sealed record Target(string Name, string Goal, double Measured, bool Met)
 public sealed record Report(
     string Mode, DateTimeOffset StartedAt, double DurationSeconds, Machine Machine,
     IReadOnlyDictionary<string, LoadResult> Raw, IReadOnlyDictionary<string, LoadResult> Direct,
-    IReadOnlyDictionary<string, LoadResult> Http, FreshnessResult Freshness, RebuildResult Rebuild, AuditResult Audit,
+    IReadOnlyDictionary<string, LoadResult> Http, IReadOnlyDictionary<string, double> RoundTripsPerOperation,
+    FreshnessResult Freshness, RebuildResult Rebuild, AuditResult Audit,
     IReadOnlyDictionary<string, QueryLatency> Queries, MemoryResult Memory, Ratios Ratios, IReadOnlyList<Target> Targets)
 {
     public static readonly JsonSerializerOptions Json = new()
@@ -70,6 +71,7 @@ public sealed record Report(
         md.AppendLine();
         md.AppendLine("| measure | value |");
         md.AppendLine("|---|---|");
+        md.AppendLine($"| database round trips per operation, c=1 (incl. the daemon's) | {string.Join(", ", RoundTripsPerOperation.Where(r => r.Key.EndsWith("c1")).Select(r => $"{r.Key} {F(r.Value)}"))} |");
         md.AppendLine($"| board freshness (HTTP c=8) | p50 {F(Freshness.P50Ms)} ms, p99 {F(Freshness.P99Ms)} ms, max {F(Freshness.MaxMs)} ms ({Freshness.Samples} samples, {Freshness.TimedOut} timed out) |");
         md.AppendLine($"| rebuild of {string.Join(", ", Rebuild.ProjectionSeconds.Keys)} over {Rebuild.Events:N0} events | {F(Rebuild.RebuildSeconds)} s ({F(Rebuild.EventsPerSecond)} events/s); raw read {F(Rebuild.ReadSeconds)} s |");
         md.AppendLine($"| audit: history + verify of {Audit.Events:N0} events | {F(Audit.TotalMs)} ms (history {F(Audit.HistoryMs)}, verify {F(Audit.VerifyMs)}), valid {Audit.Valid} |");

@@ -5,7 +5,6 @@ using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.IssueDetails;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Marten.Pagination;
 using Wolverine.Http;
 
 namespace IssueTracker.Host.Issues;
@@ -37,12 +36,13 @@ public static class ListIssuesEndpoint
         if (assignee is not null) query = query.Where(x => x.Assignee == assignee);
         if (overdue is not null) query = query.Where(x => x.Overdue == overdue);
 
-        var result = await query.OrderByDescending(x => x.RaisedAt)
-            .ToPagedListAsync(page ?? 1, pageSize ?? 50, ct);
+        // Counted apart from the page: a windowed count would make PostgreSQL read and sort every matching document.
+        int number = page ?? 1, size = pageSize ?? 50;
+        var total = await query.LongCountAsync(ct);
+        var items = await query.OrderByDescending(x => x.RaisedAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         var privateData = user.SeesPrivateData();
         return TypedResults.Ok(new IssuePage(
-            result.Select(x => privateData ? x : x.WithoutReporter()).ToList(),
-            (int)result.PageNumber, (int)result.PageSize, result.TotalItemCount));
+            items.Select(x => privateData ? x : x.WithoutReporter()).ToList(), number, size, total));
     }
 
     private static bool TryParse<T>(string value, out T parsed) where T : struct, Enum =>

@@ -20,7 +20,7 @@ public class BenchSmokeTests
         "rebuild.events", "rebuild.read_seconds", "rebuild.rebuild_seconds", "rebuild.projection_seconds.StatusBoard",
         "audit.events", "audit.history_ms", "audit.verify_ms", "audit.total_ms", "audit.valid",
         "queries.small.board_p50_ms", "queries.small.list_p50_ms", "queries.large.board_p50_ms", "queries.large.list_p50_ms",
-        "memory.host_peak_rss_mb",
+        "memory.host_peak_rss_mb", "round_trips_per_operation.direct_c1", "round_trips_per_operation.http_c1",
         "ratios.http_vs_direct", "ratios.direct_vs_raw", "ratios.rebuild_vs_read", "ratios.query_large_vs_small"
     ];
 
