@@ -37,6 +37,7 @@ internal static class HashStamp
             stream.ExpectedVersionOnServer = current;
         }
         if (current == 0) return (0, HashChain.Genesis);
+        if (ChainHeads.Find(stream.TenantId ?? session.TenantId, stream.Id, current) is { } cached) return (current, cached);
 
         var last = await session.Events.FetchStreamAsync(stream.Id, current, fromVersion: current, token: ct);
         var hash = last.SingleOrDefault()?.GetHeader(HashChain.HashHeader)?.ToString()

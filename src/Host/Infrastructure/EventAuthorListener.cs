@@ -1,6 +1,7 @@
 using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Audit;
 using Marten;
+using Marten.Services;
 
 namespace IssueTracker.Host.Infrastructure;
 
@@ -26,5 +27,11 @@ internal sealed class EventAuthorListener : DocumentSessionListenerBase
 
             await HashStamp.StampAsync(session, stream, token);
         }
+    }
+
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        ChainHeads.Remember(session.TenantId, commit.GetStreams());
+        return Task.CompletedTask;
     }
 }

@@ -60,6 +60,8 @@ public static class StoreSetup
 
                 options.Projections.Add<IssueWriteModelProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<IssueDetailsProjection>(ProjectionLifecycle.Inline);
+                // The issue list's order: an index reads a page without sorting the street's every issue.
+                options.Schema.For<IssueDetails>().Duplicate(x => x.RaisedAt);
                 options.Projections.Add<MeetingWriteModelProjection>(ProjectionLifecycle.Live);
                 options.Projections.Add<MeetingMinutesProjection>(ProjectionLifecycle.Inline);
 

@@ -6,7 +6,6 @@ using IssueTracker.Projections.IssueDetails;
 using IssueTracker.Projections.Issues;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Marten.Pagination;
 using Wolverine.Http;
 
 namespace IssueTracker.Host.Issues;
@@ -43,12 +42,13 @@ public static class ListIssuesEndpoint
         if (overdue is true) query = query.Where(x => x.Overdue || (x.Assignee != null && x.DueBy < now && AwaitingResolution.Contains(x.Status)));
         if (overdue is false) query = query.Where(x => !x.Overdue && (x.Assignee == null || x.DueBy == null || x.DueBy >= now || !AwaitingResolution.Contains(x.Status)));
 
-        var result = await query.OrderByDescending(x => x.RaisedAt)
-            .ToPagedListAsync(page ?? 1, pageSize ?? 50, ct);
+        // Counted apart from the page: a windowed count would make PostgreSQL read and sort every matching document.
+        int number = page ?? 1, size = pageSize ?? 50;
+        var total = await query.LongCountAsync(ct);
+        var items = await query.OrderByDescending(x => x.RaisedAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         var privateData = user.SeesPrivateData();
         return TypedResults.Ok(new IssuePage(
-            result.Select(x => privateData ? x.AsOf(now) : x.AsOf(now).WithoutReporter()).ToList(),
-            (int)result.PageNumber, (int)result.PageSize, result.TotalItemCount));
+            items.Select(x => privateData ? x.AsOf(now) : x.AsOf(now).WithoutReporter()).ToList(), number, size, total));
     }
 
     private static bool TryParse<T>(string value, out T parsed) where T : struct, Enum =>

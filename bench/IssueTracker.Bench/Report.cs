@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IssueTracker.Bench;
+
+public sealed record Machine(int Cores, string LoadAverageStart, string LoadAverageEnd, string Os, string Dotnet, string Postgres);
+
+public sealed record MemoryResult(double HostPeakRssMb, double RssBeforeHttpMb, bool PeakReset);
+
+public sealed record Ratios(double HttpVsDirect, double DirectVsRaw, double RebuildVsRead, double QueryLargeVsSmall);
+
+public sealed record Target(string Name, string Goal, double Measured, bool Met);
+
+public sealed record Report(
+    string Mode, DateTimeOffset StartedAt, double DurationSeconds, Machine Machine,
+    IReadOnlyDictionary<string, LoadResult> Raw, IReadOnlyDictionary<string, LoadResult> Direct,
+    IReadOnlyDictionary<string, LoadResult> Http, IReadOnlyDictionary<string, double> RoundTripsPerOperation,
+    FreshnessResult Freshness, RebuildResult Rebuild, AuditResult Audit,
+    IReadOnlyDictionary<string, QueryLatency> Queries, MemoryResult Memory, Ratios Ratios, IReadOnlyList<Target> Targets)
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals
+    };
+
+    public static Ratios RatiosOf(IReadOnlyDictionary<string, LoadResult> raw, IReadOnlyDictionary<string, LoadResult> direct,
+        IReadOnlyDictionary<string, LoadResult> http, RebuildResult rebuild, IReadOnlyDictionary<string, QueryLatency> queries)
+    {
+        var small = queries["small"];
+        var large = queries["large"];
+        return new Ratios(
+            Ratio(http["c8"].PerSecond, direct["c8"].PerSecond),
+            Ratio(direct["c8"].PerSecond, raw["c8"].PerSecond),
+            Ratio(rebuild.ReadSeconds, rebuild.RebuildSeconds),
+            Math.Max(Ratio(large.BoardP50Ms, small.BoardP50Ms), Ratio(large.ListP50Ms, small.ListP50Ms)));
+    }
+
+    public static IReadOnlyList<Target> Check(Ratios r, IReadOnlyDictionary<string, LoadResult> http, FreshnessResult fresh,
+        AuditResult audit, MemoryResult memory) =>
+    [
+        new("http_vs_direct", ">= 0.8", r.HttpVsDirect, r.HttpVsDirect >= 0.8),
+        new("direct_vs_raw", ">= 0.35", r.DirectVsRaw, r.DirectVsRaw >= 0.35),
+        new("http_p99_ms_c8", "<= 50", http["c8"].P99Ms, http["c8"].P99Ms <= 50),
+        new("http_5xx_c8", "== 0", http["c8"].ServerErrors, http["c8"].ServerErrors == 0),
+        new("board_freshness_p99_ms", "<= 1000", fresh.P99Ms, fresh.Samples > 0 && fresh.P99Ms <= 1000),
+        new("rebuild_vs_read", ">= 0.5", r.RebuildVsRead, r.RebuildVsRead >= 0.5),
+        new("audit_history_verify_ms", "<= 200", audit.TotalMs, audit.Valid && audit.TotalMs <= 200),
+        new("query_large_vs_small", "<= 1.2", r.QueryLargeVsSmall, r.QueryLargeVsSmall <= 1.2),
+        new("host_peak_rss_mb", "<= 300", memory.HostPeakRssMb, memory.HostPeakRssMb <= 300)
+    ];
+
+    private static double Ratio(double a, double b) => b == 0 ? 0 : Math.Round(a / b, 3);
+
+    public string Markdown()
+    {
+        var md = new StringBuilder();
+        string F(double x) => x.ToString("0.##", CultureInfo.InvariantCulture);
+        md.AppendLine($"Mode `{Mode}`, {StartedAt:yyyy-MM-dd HH:mm} UTC, {F(DurationSeconds)} s; {Machine.Cores} cores, load average {Machine.LoadAverageStart} at start, {Machine.LoadAverageEnd} at end; PostgreSQL {Machine.Postgres}, .NET {Machine.Dotnet}.");
+        md.AppendLine();
+        md.AppendLine("| path | c | ops/s | p50 ms | p95 ms | p99 ms | 5xx | 409 | other |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (name, runs) in new[] { ("raw INSERT", Raw), ("direct Marten", Direct), ("HTTP", Http) })
+        foreach (var r in runs.Values)
+            md.AppendLine($"| {name} | {r.Concurrency} | {F(r.PerSecond)} | {F(r.P50Ms)} | {F(r.P95Ms)} | {F(r.P99Ms)} | {r.ServerErrors} | {r.Conflicts} | {r.OtherErrors} |");
+        md.AppendLine();
+        md.AppendLine("| measure | value |");
+        md.AppendLine("|---|---|");
+        md.AppendLine($"| database round trips per operation, c=1 (incl. the daemon's) | {string.Join(", ", RoundTripsPerOperation.Where(r => r.Key.EndsWith("c1")).Select(r => $"{r.Key} {F(r.Value)}"))} |");
+        md.AppendLine($"| board freshness (HTTP c=8) | p50 {F(Freshness.P50Ms)} ms, p99 {F(Freshness.P99Ms)} ms, max {F(Freshness.MaxMs)} ms ({Freshness.Samples} samples, {Freshness.TimedOut} timed out) |");
+        md.AppendLine($"| rebuild of {string.Join(", ", Rebuild.ProjectionSeconds.Keys)} over {Rebuild.Events:N0} events | {F(Rebuild.RebuildSeconds)} s ({F(Rebuild.EventsPerSecond)} events/s); raw read {F(Rebuild.ReadSeconds)} s |");
+        md.AppendLine($"| audit: history + verify of {Audit.Events:N0} events | {F(Audit.TotalMs)} ms (history {F(Audit.HistoryMs)}, verify {F(Audit.VerifyMs)}), valid {Audit.Valid} |");
+        foreach (var (name, q) in Queries)
+            md.AppendLine($"| queries, {name} street ({q.Issues:N0} issues) | board p50 {F(q.BoardP50Ms)} ms (p95 {F(q.BoardP95Ms)}), list p50 {F(q.ListP50Ms)} ms (p95 {F(q.ListP95Ms)}) |");
+        md.AppendLine($"| peak RSS during the HTTP runs (host + load generator) | {F(Memory.HostPeakRssMb)} MB (from {F(Memory.RssBeforeHttpMb)} MB) |");
+        md.AppendLine();
+        md.AppendLine("| target | goal | measured | met |");
+        md.AppendLine("|---|---|---:|---|");
+        foreach (var t in Targets) md.AppendLine($"| {t.Name} | {t.Goal} | {F(t.Measured)} | {(t.Met ? "yes" : "**no**")} |");
+        return md.ToString();
+    }
+}

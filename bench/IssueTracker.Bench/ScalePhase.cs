@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using IssueTracker.Domain.Issues;
+using IssueTracker.Projections.IssueDetails;
+using JasperFx.Events;
+using Marten;
+using Marten.Events;
+using Marten.Events.Daemon.Coordination;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace IssueTracker.Bench;
+
+public sealed record RebuildResult(long Events, double ReadSeconds, double RebuildSeconds, double EventsPerSecond,
+    IReadOnlyDictionary<string, double> ProjectionSeconds);
+
+public sealed record QueryLatency(int Issues, double BoardP50Ms, double BoardP95Ms, double ListP50Ms, double ListP95Ms);
+
+/// <summary>
+/// Two streets of bulk-loaded issues (a small and a large one), every projection rebuilt from the whole event log and
+/// timed against a plain sequential read of it, then the board and list queries on each street.
+/// </summary>
+public static class ScalePhase
+{
+    public const string Small = "bench-small", Large = "bench-large";
+    private static readonly string[] Projections = ["StatusBoard", "AssigneeQueue", nameof(IssueDetails)];
+
+    public static async Task SeedAsync(IDocumentStore store, string street, int issues)
+    {
+        var graph = (IEventRegistry)((DocumentStore)store).Options.Events;
+        var now = DateTimeOffset.UtcNow.AddDays(-30);
+        for (var from = 0; from < issues; from += 20_000)
+        {
+            var streams = Enumerable.Range(from, Math.Min(20_000, issues - from)).Select(n =>
+            {
+                var at = now.AddSeconds(n);
+                var raised = Issue.Raise(Lifecycle.Raise(n), Lifecycle.Reporter, at).Events[0];
+                object[] events = n % 4 == 0
+                    ? [raised, new IssueAssigned(Lifecycle.Org, at.AddDays(40), null, Lifecycle.Host, at.AddMinutes(5))]
+                    : [raised];
+                return StreamAction.Start(graph, Guid.CreateVersion7(), events);
+            }).ToList();
+            await store.BulkInsertEventsAsync(street, streams, 5_000);
+            Progress.Say($"  {street}: {from + streams.Count:N0} of {issues:N0} issues loaded");
+        }
+    }
+
+    public static async Task<RebuildResult> RebuildAsync(BenchHost host, NpgsqlDataSource db)
+    {
+        var (events, readSeconds) = await RawPhase.ReadAllEventsAsync(db);
+        Progress.Say($"  read {events:N0} events in {readSeconds:F1} s; rebuilding {string.Join(", ", Projections)} together");
+        var daemon = host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        var each = new Dictionary<string, double>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Projections.Select(async name =>
+        {
+            var own = Stopwatch.StartNew();
+            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(20), CancellationToken.None);
+            lock (each) each[name] = Math.Round(own.Elapsed.TotalSeconds, 2);
+        }));
+        var seconds = clock.Elapsed.TotalSeconds;
+        await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(5));
+        return new RebuildResult(events, Math.Round(readSeconds, 2), Math.Round(seconds, 2), Math.Round(events / seconds), each);
+    }
+
+    public static async Task<QueryLatency> QueryAsync(BenchHost host, string street, int issues, int repeats)
+    {
+        using var client = host.Client(host.Token(street, "host", "李主任"));
+        var board = await TimeAsync(client, "/api/boards/status?groupBy=community", repeats);
+        var list = await TimeAsync(client, "/api/issues?pageSize=50", repeats);
+        return new QueryLatency(issues, board.P50, board.P95, list.P50, list.P95);
+    }
+
+    private static async Task<(double P50, double P95)> TimeAsync(HttpClient client, string path, int repeats)
+    {
+        var times = new List<double>();
+        for (var i = -2; i < repeats; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await client.GetAsync(path);
+            await response.Content.LoadIntoBufferAsync();
+            response.EnsureSuccessStatusCode();
+            if (i >= 0) times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        var sorted = times.Order().ToArray();
+        return (Load.Percentile(sorted, 0.5), Load.Percentile(sorted, 0.95));
+    }
+}
