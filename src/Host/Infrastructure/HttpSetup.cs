@@ -34,7 +34,6 @@ public static class HttpSetup
         builder.Services.ConfigureSystemTextJsonForWolverineOrMinimalApi(o => ConfigureJson(o.SerializerOptions));
         builder.Services.AddWolverineHttp();
         builder.Services.AddIssueTrackerOpenApi();
-        builder.Services.AddExceptionHandler<DatabaseUnavailable>();
         builder.Services.AddHealthChecks()
             .AddNpgSql(builder.Configuration.ConnectionString(), name: "postgresql", tags: ["ready"],
                 timeout: TimeSpan.FromSeconds(3));
