@@ -14,7 +14,7 @@ namespace IssueTracker.Bench;
 /// environment with the service's appsettings.json. Its content root is a scratch folder, so code that JasperFx
 /// generates at run time is never written into the source tree.
 /// </summary>
-public sealed class BenchHost : IAsyncDisposable
+public sealed class BenchHost : IHttpTarget, IAsyncDisposable
 {
     public const string SigningKey = "benchmark-only-signing-key-0123456789abcdef";
 
@@ -58,28 +58,23 @@ public sealed class BenchHost : IAsyncDisposable
         return new BenchHost(factory, contentRoot, new Uri($"http://127.0.0.1:{port}"));
     }
 
-    public string Token(string street, string role, string name, string? org = null) =>
-        DevTokens.Create(Auth, $"bench-{role}", name, role, street, org, TimeSpan.FromHours(2));
+    public string Token(string street, string role, string name, string? org = null) => IHttpTarget.Token(Auth, street, role, name, org);
 
-    public HttpClient Client(string token)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, UseProxy = false })
-        {
-            BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30)
-        };
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return client;
-    }
+    public HttpClient Client(string token) => IHttpTarget.Client(Address, token);
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         await _factory.DisposeAsync();
         try { Directory.Delete(_contentRoot, recursive: true); }
         catch (IOException) { }

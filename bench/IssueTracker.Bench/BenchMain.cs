@@ -68,7 +68,7 @@ public static class BenchMain
             (http[$"c{c}"], roundTrips[$"http_c{c}"]) = await run;
             Progress.Say($"HTTP {http[$"c{c}"].Describe()}");
         }
-        var memory = new MemoryResult(Memory.PeakMb(), rssBefore, reset);
+        var memory = new MemoryResult(Memory.PeakMb(), rssBefore, reset, 0, 0);
         Progress.Say($"board freshness p50 {freshness!.P50Ms} ms, p99 {freshness.P99Ms} ms ({freshness.Samples} samples); peak RSS {memory.HostPeakRssMb} MB");
         await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
 
@@ -87,6 +87,14 @@ public static class BenchMain
             ["large"] = await ScalePhase.QueryAsync(host, ScalePhase.Large, options.LargeIssues, options.QueryRepeats)
         };
 
+        // The host alone: its own process, after the in-process host (and its daemon) has stopped.
+        var auth = host.Auth;
+        await host.DisposeAsync();
+        Progress.Say("starting the host as a process of its own to measure its memory");
+        var separate = await HostMemoryAsync(connection, auth, options);
+        memory = memory with { SeparateHostPeakRssMb = separate.Peak, SeparateHostRssAfterMb = separate.After };
+        Progress.Say($"host process: peak RSS {separate.Peak} MB, {separate.After} MB after the load");
+
         var ratios = Report.RatiosOf(raw, direct, http, rebuild, queries);
         var machine = new Machine(Environment.ProcessorCount, loadStart, LoadAverage(), RuntimeInformation.OSDescription,
             Environment.Version.ToString(), await Database.ServerVersionAsync(connection));
@@ -100,6 +108,20 @@ public static class BenchMain
         Console.WriteLine(markdown);
         Progress.Say($"wrote {options.Out} and {Path.ChangeExtension(options.Out, ".md")} in {clock.Elapsed.TotalSeconds:F0} s");
         return 0;
+    }
+
+    /// <summary>Warm-up, then HTTP c=8 and c=32 against the host process; its peak RSS includes its start-up.</summary>
+    private static async Task<(double Peak, double After)> HostMemoryAsync(string connection, Host.Infrastructure.AuthOptions auth,
+        BenchOptions options)
+    {
+        await using var process = await HostProcess.StartAsync(connection, auth);
+        foreach (var (c, duration) in new[] { (2, options.Warmup), (8, options.HttpPhase), (32, options.HttpPhase) })
+        {
+            var phase = new HttpPhase(process, "bench-memory");
+            var run = await phase.RunAsync(c, duration);
+            if (run.ServerErrors > 0) throw new InvalidOperationException($"The host process failed: {phase.FirstError}");
+        }
+        return (process.PeakMb(), process.CurrentMb());
     }
 
     private static string LoadAverage() =>

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace IssueTracker.Bench;
 
 /// <summary>The lifecycle mix through the real endpoints, with real tokens of each role.</summary>
-public sealed class HttpPhase(BenchHost host, string street)
+public sealed class HttpPhase(IHttpTarget host, string street)
 {
     private readonly HttpClient _reporter = host.Client(host.Token(street, "reporter", "刘网格员"));
     private readonly HttpClient _host = host.Client(host.Token(street, "host", "李主任"));

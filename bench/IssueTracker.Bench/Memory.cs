@@ -22,9 +22,12 @@ public static class Memory
     public static double PeakMb() => Read("VmHWM:");
     public static double CurrentMb() => Read("VmRSS:");
 
-    private static double Read(string key)
+    private static double Read(string key) => Read(null, key);
+
+    /// <summary>A value in MB from /proc/&lt;pid&gt;/status (this process's when no id is given).</summary>
+    public static double Read(int? pid, string key)
     {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(key));
+        var line = File.ReadLines($"/proc/{pid?.ToString() ?? "self"}/status").FirstOrDefault(l => l.StartsWith(key));
         return line is null ? 0 : Math.Round(long.Parse(line[key.Length..].Trim().Split(' ')[0]) / 1024.0, 1);
     }
 }

@@ -7,7 +7,12 @@ namespace IssueTracker.Bench;
 
 public sealed record Machine(int Cores, string LoadAverageStart, string LoadAverageEnd, string Os, string Dotnet, string Postgres);
 
-public sealed record MemoryResult(double HostPeakRssMb, double RssBeforeHttpMb, bool PeakReset);
+/// <summary>
+/// The bench process's peak over the HTTP runs (host and load generator together), and the peak of the host run as a
+/// process of its own (start-up included) with its RSS after the load: the target is judged on the latter.
+/// </summary>
+public sealed record MemoryResult(double HostPeakRssMb, double RssBeforeHttpMb, bool PeakReset,
+    double SeparateHostPeakRssMb, double SeparateHostRssAfterMb);
 
 public sealed record Ratios(double HttpVsDirect, double DirectVsRaw, double RebuildVsRead, double QueryLargeVsSmall);
 
@@ -52,7 +57,8 @@ public sealed record Report(
         new("rebuild_vs_read", ">= 0.5", r.RebuildVsRead, r.RebuildVsRead >= 0.5),
         new("audit_history_verify_ms", "<= 200", audit.TotalMs, audit.Valid && audit.TotalMs <= 200),
         new("query_large_vs_small", "<= 1.2", r.QueryLargeVsSmall, r.QueryLargeVsSmall <= 1.2),
-        new("host_peak_rss_mb", "<= 300", memory.HostPeakRssMb, memory.HostPeakRssMb <= 300)
+        new("host_peak_rss_mb", "<= 300", memory.SeparateHostPeakRssMb,
+            memory.SeparateHostPeakRssMb > 0 && memory.SeparateHostPeakRssMb <= 300)
     ];
 
     private static double Ratio(double a, double b) => b == 0 ? 0 : Math.Round(a / b, 3);
@@ -78,6 +84,7 @@ public sealed record Report(
         foreach (var (name, q) in Queries)
             md.AppendLine($"| queries, {name} street ({q.Issues:N0} issues) | board p50 {F(q.BoardP50Ms)} ms (p95 {F(q.BoardP95Ms)}), list p50 {F(q.ListP50Ms)} ms (p95 {F(q.ListP95Ms)}) |");
         md.AppendLine($"| peak RSS during the HTTP runs (host + load generator) | {F(Memory.HostPeakRssMb)} MB (from {F(Memory.RssBeforeHttpMb)} MB) |");
+        md.AppendLine($"| host as its own process (Development): peak RSS incl. start-up, HTTP c=8 and c=32 | {F(Memory.SeparateHostPeakRssMb)} MB ({F(Memory.SeparateHostRssAfterMb)} MB after the load) |");
         md.AppendLine();
         md.AppendLine("| target | goal | measured | met |");
         md.AppendLine("|---|---|---:|---|");

@@ -66,6 +66,8 @@ public static class StoreSetup
                 options.Projections.Add<MeetingMinutesProjection>(ProjectionLifecycle.Inline);
 
                 options.AddBoards(boardChanges);
+                // The daemon wakes on each append's NOTIFY instead of waiting out its next poll: boards refresh sooner.
+                options.Events.UseListenNotifyForEventAppends = true;
 
                 options.OpenTelemetry.TrackConnections = builder.Configuration.GetValue("Telemetry:MartenConnections", TrackLevel.Normal);
                 options.OpenTelemetry.TrackEventCounters();
