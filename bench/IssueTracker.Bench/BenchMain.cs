@@ -30,6 +30,21 @@ public static class BenchMain
         await host.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await using var db = NpgsqlDataSource.Create(connection);
         Progress.Say($"host listening on {host.Address}; warming up");
+        var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
+        if (only == "audit")
+        {
+            var a = await AuditPhase.RunAsync(host, options.AuditEvents, options.QueryRepeats);
+            Progress.Say($"ONLY audit: history {a.HistoryMs} ms + verify {a.VerifyMs} ms = {a.TotalMs}, valid {a.Valid}");
+            return 0;
+        }
+        if (only == "rebuild")
+        {
+            await ScalePhase.SeedAsync(host.Store, ScalePhase.Small, options.SmallIssues);
+            await ScalePhase.SeedAsync(host.Store, ScalePhase.Large, options.LargeIssues);
+            var r = await ScalePhase.RebuildAsync(host, db);
+            Progress.Say($"ONLY rebuild: {r.Events:N0} events in {r.RebuildSeconds} s (read {r.ReadSeconds} s) {string.Join(", ", r.ProjectionSeconds)}");
+            return 0;
+        }
         await DirectPhase.RunAsync(host.Store, "bench-warmup", 2, options.Warmup);
         var warmup = new HttpPhase(host, "bench-warmup");
         var warm = await warmup.RunAsync(2, options.Warmup);

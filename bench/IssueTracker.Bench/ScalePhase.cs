@@ -46,6 +46,8 @@ public static class ScalePhase
 
     public static async Task<RebuildResult> RebuildAsync(BenchHost host, NpgsqlDataSource db)
     {
+        // The daemon first catches up on the bulk load, so neither the read nor the rebuild shares the cores with it.
+        await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(10));
         var (events, readSeconds) = await RawPhase.ReadAllEventsAsync(db);
         Progress.Say($"  read {events:N0} events in {readSeconds:F1} s; rebuilding {string.Join(", ", Projections)} together");
         var daemon = host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();

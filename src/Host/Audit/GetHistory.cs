@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Infrastructure;
 using Marten;
@@ -13,7 +12,7 @@ namespace IssueTracker.Host.Audit;
 /// <summary>One event as the auditor sees it; data is the stored JSON itself, so the hash can be recomputed from it.</summary>
 public sealed record HistoryEntry(
     long Version, long Sequence, DateTimeOffset Timestamp, string Type, Actor? Actor, string? CorrelationId,
-    JsonNode? Data, string? Hash)
+    JsonElement Data, string? Hash)
 {
     public static HistoryEntry From(StoredEvent e) => new(e.Version, e.Sequence, e.Timestamp, e.Type,
         e.Actor?.Deserialize<Actor>(JsonSerializerOptions.Web), e.CorrelationId, e.Data, e.Hash);

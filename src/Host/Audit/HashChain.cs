@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -29,90 +30,56 @@ public static class HashChain
     public static readonly string Genesis = new('0', 64);
 
     public static string Compute(string previousHash, string streamId, long version, string type, JsonNode? data,
-        JsonNode? actor)
+        JsonNode? actor) =>
+        Compute(previousHash, streamId, version, type, ElementOf(data), actor is null ? null : ElementOf(actor));
+
+    /// <summary>The same link written straight from parsed rows: one UTF-8 buffer per thread, no intermediate strings.</summary>
+    public static string Compute(string previousHash, string streamId, long version, string type, JsonElement data,
+        JsonElement? actor)
     {
-        var time = data is JsonObject o && o["at"] is JsonValue at && at.TryGetValue<string>(out var text) ? text : "";
-        var lines = string.Join('\n', previousHash, streamId, version.ToString(CultureInfo.InvariantCulture), type,
-            Canonical(data), Canonical(actor), time);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines)));
+        var output = Buffer;
+        output.ResetWrittenCount();
+        Utf8(output, previousHash);
+        Line(output);
+        Utf8(output, streamId);
+        Line(output);
+        Utf8(output, version.ToString(CultureInfo.InvariantCulture));
+        Line(output);
+        Utf8(output, type);
+        Line(output);
+        CanonicalJson.Write(output, data);
+        Line(output);
+        if (actor is { } by) CanonicalJson.Write(output, by);
+        else Utf8(output, "null");
+        Line(output);
+        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("at", out var at) && at.ValueKind == JsonValueKind.String)
+            Utf8(output, at.GetString()!);
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(output.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
     }
 
-    public static string Canonical(JsonNode? node)
+    public static string Canonical(JsonNode? node) => Canonical(ElementOf(node));
+
+    public static string Canonical(JsonElement element)
     {
-        var builder = new StringBuilder();
-        Write(builder, node);
-        return builder.ToString();
+        var output = Buffer;
+        output.ResetWrittenCount();
+        CanonicalJson.Write(output, element);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    private static void Write(StringBuilder output, JsonNode? node)
-    {
-        switch (node)
-        {
-            case null:
-                output.Append("null");
-                break;
-            case JsonObject obj:
-                output.Append('{');
-                var first = true;
-                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    if (!first) output.Append(',');
-                    first = false;
-                    WriteString(output, key);
-                    output.Append(':');
-                    Write(output, value);
-                }
-                output.Append('}');
-                break;
-            case JsonArray array:
-                output.Append('[');
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (i > 0) output.Append(',');
-                    Write(output, array[i]);
-                }
-                output.Append(']');
-                break;
-            default:
-                var element = node.GetValue<JsonElement>();
-                switch (element.ValueKind)
-                {
-                    case JsonValueKind.String: WriteString(output, element.GetString()!); break;
-                    case JsonValueKind.Number: output.Append(Number(element)); break;
-                    case JsonValueKind.True: output.Append("true"); break;
-                    case JsonValueKind.False: output.Append("false"); break;
-                    default: output.Append("null"); break;
-                }
-                break;
-        }
-    }
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
+    private static ArrayBufferWriter<byte> Buffer => _buffer ??= new ArrayBufferWriter<byte>(4096);
 
-    private static string Number(JsonElement number)
-    {
-        var raw = number.GetRawText();
-        if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            return value.ToString("0.############################", CultureInfo.InvariantCulture);
-        return double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture);
-    }
+    private static JsonElement ElementOf(JsonNode? node) => JsonSerializer.SerializeToElement(node);
 
-    private static void WriteString(StringBuilder output, string value)
+    private static void Line(IBufferWriter<byte> output) => output.Write("\n"u8);
+
+    internal static void Utf8(IBufferWriter<byte> output, ReadOnlySpan<char> text)
     {
-        output.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': output.Append("\\\""); break;
-                case '\\': output.Append("\\\\"); break;
-                case '\b': output.Append("\\b"); break;
-                case '\f': output.Append("\\f"); break;
-                case '\n': output.Append("\\n"); break;
-                case '\r': output.Append("\\r"); break;
-                case '\t': output.Append("\\t"); break;
-                case < ' ': output.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-                default: output.Append(c); break;
-            }
-        }
-        output.Append('"');
+        var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        output.Advance(Encoding.UTF8.GetBytes(text, span));
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using IssueTracker.Host.Infrastructure;
 using JasperFx.Events;
 using Marten;
@@ -16,10 +16,10 @@ internal static class HashStamp
         {
             version++;
             var actor = e.Headers?.TryGetValue(EventAuthorListener.ActorHeader, out var by) == true && by is not null
-                ? JsonNode.Parse(serializer.ToJson(by))
-                : null;
+                ? JsonSerializer.Deserialize<JsonElement>(serializer.ToJson(by))
+                : (JsonElement?)null;
             previous = HashChain.Compute(previous, stream.Id.ToString(), version, e.EventTypeName,
-                JsonNode.Parse(serializer.ToJson(e.Data)), actor);
+                JsonSerializer.Deserialize<JsonElement>(serializer.ToJson(e.Data)), actor);
             e.SetHeader(HashChain.HashHeader, previous);
         }
     }

@@ -1,18 +1,19 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Npgsql;
 
 namespace IssueTracker.Host.Audit;
 
 /// <summary>An event exactly as its row holds it: what the history shows and what the chain is checked against.</summary>
 public sealed record StoredEvent(
-    long Version, long Sequence, DateTimeOffset RecordedAt, string Type, string? CorrelationId, JsonNode? Data,
-    JsonNode? Actor, string? Hash)
+    long Version, long Sequence, DateTimeOffset RecordedAt, string Type, string? CorrelationId, JsonElement Data,
+    JsonElement? Actor, string? Hash)
 {
     /// <summary>When it happened: the event's own time (its "at", from the application clock), else when it was stored.</summary>
     public DateTimeOffset Timestamp =>
-        Data?["at"] is JsonValue at && at.TryGetValue<string>(out var text)
-                                    && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+        Data.ValueKind == JsonValueKind.Object && Data.TryGetProperty("at", out var at)
+                                               && at.ValueKind == JsonValueKind.String && at.GetString() is { } text
+                                               && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
             ? time
             : RecordedAt;
 }
@@ -43,7 +44,9 @@ public static class StoredEvents
         }
 
         await using var events = new NpgsqlCommand(
-            $"select version, seq_id, timestamp, type, correlation_id, data::text, headers::text from {Schema}.mt_events " +
+            // Only the two headers the audit needs, so the rest of the headers is never sent nor parsed.
+            $"select version, seq_id, timestamp, type, correlation_id, data, headers -> 'actor', headers ->> '{HashChain.HashHeader}' " +
+            $"from {Schema}.mt_events " +
             "where stream_id = $1 and tenant_id = $2 order by version", connection)
         {
             Parameters = { new() { Value = streamId }, new() { Value = tenantId } }
@@ -53,10 +56,10 @@ public static class StoredEvents
         {
             while (await reader.ReadAsync(ct))
             {
-                var headers = reader.IsDBNull(6) ? null : JsonNode.Parse(reader.GetString(6));
+                var actor = reader.IsDBNull(6) ? (JsonElement?)null : reader.GetFieldValue<JsonElement>(6);
                 list.Add(new StoredEvent(reader.GetInt64(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2),
-                    reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), JsonNode.Parse(reader.GetString(5)),
-                    headers?["actor"]?.DeepClone(), headers?[HashChain.HashHeader]?.GetValue<string>()));
+                    reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<JsonElement>(5),
+                    actor is { ValueKind: JsonValueKind.Null } ? null : actor, reader.IsDBNull(7) ? null : reader.GetString(7)));
             }
         }
         return new StoredStream(streamId, tenantId, aggregateType, recordedVersion, list);
