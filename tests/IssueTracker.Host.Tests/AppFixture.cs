@@ -39,15 +39,21 @@ public class AppFixture : IAsyncLifetime
     /// <summary>The settings of every test host (the in-process one and any served on a real port).</summary>
     public void ConfigureHost(IWebHostBuilder builder)
     {
+        UseTestSettings(builder);
+        builder.UseSetting("Telemetry:MartenConnections", "Verbose");
+        builder.ConfigureServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
+        Configure(builder);
+    }
+
+    /// <summary>The test database and the test signing key, for every host a test starts.</summary>
+    public static void UseTestSettings(IWebHostBuilder builder)
+    {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
         builder.UseSetting("Auth:SigningKey", SigningKey);
         builder.UseSetting("Auth:Issuer", "issuetracker-tests");
         builder.UseSetting("Auth:Audience", "issuetracker");
-        builder.UseSetting("Telemetry:MartenConnections", "Verbose");
-        builder.ConfigureServices(services =>
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans)));
-        Configure(builder);
     }
 
     /// <summary>What a derived fixture changes in the host (e.g. its clock).</summary>

@@ -26,14 +26,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public AuthOptions Auth => Services.GetRequiredService<AuthOptions>();
     private IPlaywright _playwright = null!;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Marten", AppFixture.ConnectionString);
-        builder.UseSetting("Auth:SigningKey", AppFixture.SigningKey);
-        builder.UseSetting("Auth:Issuer", "issuetracker-tests");
-        builder.UseSetting("Auth:Audience", "issuetracker");
-    }
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => AppFixture.UseTestSettings(builder);
 
     public async Task InitializeAsync()
     {
