@@ -72,7 +72,6 @@ public static class StoreSetup
                 options.OpenTelemetry.TrackConnections = builder.Configuration.GetValue("Telemetry:MartenConnections", TrackLevel.Normal);
                 options.OpenTelemetry.TrackEventCounters();
 
-                options.Listeners.Add(new EventAuthorListener());
                 options.Schema.For<IdempotencyRecord>();
             })
             .AddAsyncDaemon(DaemonMode.Solo)
