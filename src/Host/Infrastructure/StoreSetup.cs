@@ -77,11 +77,6 @@ public static class StoreSetup
             .AddAsyncDaemon(DaemonMode.Solo)
             .UseLightweightSessions()
             .IntegrateWithWolverine();
-        // Without a registered accessor ASP.NET Core never sets the current HttpContext, and the listener would
-        // silently store no answer at all (the in-process test host registers one, so only a real process shows it).
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.ConfigureMarten((services, options) => options.Listeners.Add(new IdempotencyListener(
-            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IHttpContextAccessor>())));
 
         builder.Host.UseWolverine(options =>
         {
