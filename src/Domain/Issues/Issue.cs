@@ -79,4 +79,13 @@ public sealed record AssignmentDeadlines(
     bool AcknowledgementMissed = false, bool ResolutionMissed = false, bool LongOverdueEscalated = false)
 {
     public static readonly AssignmentDeadlines None = new(0, null, null);
+
+    /// <summary>When this assignment's deadlines are to be checked: acknowledgement, resolution, and the escalation grace after it.</summary>
+    public IEnumerable<CheckDeadline> Checks(DeadlinePolicy policy)
+    {
+        if (AcknowledgeBy is { } acknowledgeBy) yield return new(DeadlineKind.Acknowledgement, Assignment, acknowledgeBy);
+        if (DueBy is not { } dueBy) yield break;
+        yield return new(DeadlineKind.Resolution, Assignment, dueBy);
+        yield return new(DeadlineKind.EscalationGrace, Assignment, dueBy + policy.EscalationGrace);
+    }
 }

@@ -25,3 +25,14 @@ public static partial class IssueStatuses
         _ => status
     };
 }
+
+public static partial class IssueStatuses
+{
+    /// <summary>The statuses in which an assignment's due date binds: the work is assigned and not yet resolved or ended.</summary>
+    public static readonly IssueStatus[] AwaitingResolution =
+        [IssueStatus.Assigned, IssueStatus.Acknowledged, IssueStatus.InProgress, IssueStatus.Reopened];
+
+    /// <summary>Whether the current assignment's due date still binds: assigned to someone and awaiting resolution.</summary>
+    public static bool AwaitsResolution(string? assignee, IssueStatus status) =>
+        assignee is not null && AwaitingResolution.Contains(status);
+}

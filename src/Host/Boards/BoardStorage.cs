@@ -33,6 +33,9 @@ internal static class BoardSql
 {
     public const string Rows = StoreSetup.Schema + ".mt_doc_statusboardrow";
 
-    /// <summary>Takes the current time as its one parameter.</summary>
-    public const string IsOverdue = "(overdue or (awaiting_resolution and due_by < ?))";
+    /// <summary><see cref="Projections.Issues.OverdueRule"/> over the row's columns; takes the current time as its one parameter.</summary>
+    public static readonly string IsOverdue = Projections.Issues.OverdueRule.Sql(member => member switch
+    {
+        nameof(StatusBoardRow.Overdue) => "overdue", nameof(StatusBoardRow.AwaitingResolution) => "awaiting_resolution", _ => "due_by"
+    });
 }

@@ -15,7 +15,7 @@ public sealed partial class AssigneeQueueProjection : SingleStreamProjection<Ass
         var next = Apply(item, id, e);
         if (next is null) return null;
         var status = IssueStatuses.After(next.Status, e.Data);
-        return next with { Status = status, Open = OverdueRule.AwaitsResolution(next.Assignee, status) };
+        return next with { Status = status, Open = IssueStatuses.AwaitsResolution(next.Assignee, status) };
     }
 
     private static AssigneeQueueItem? Apply(AssigneeQueueItem? item, Guid id, IEvent e) => (item, e.Data) switch

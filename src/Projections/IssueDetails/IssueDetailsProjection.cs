@@ -18,7 +18,10 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
 
     /// <summary>Folds one event; also used to show the issue as it was at an earlier version.</summary>
     public static IssueDetails? Apply(IssueDetails? details, Guid id, object @event) =>
-        Fold(details, id, @event) is { } next ? next with { Status = IssueStatuses.After(next.Status, @event) } : null;
+        Fold(details, id, @event) is { } next ? Settled(next with { Status = IssueStatuses.After(next.Status, @event) }) : null;
+
+    private static IssueDetails Settled(IssueDetails details) =>
+        details with { AwaitingResolution = IssueStatuses.AwaitsResolution(details.Assignee, details.Status) };
 
     private static IssueDetails? Fold(IssueDetails? details, Guid id, object @event) => (details, @event) switch
     {

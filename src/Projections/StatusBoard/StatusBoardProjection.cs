@@ -18,7 +18,7 @@ public sealed partial class StatusBoardProjection : SingleStreamProjection<Statu
         if (e.Data is not IAuthoredEvent happened) return next;
         return next with
         {
-            AwaitingResolution = OverdueRule.AwaitsResolution(next.Assignee, next.Status),
+            AwaitingResolution = IssueStatuses.AwaitsResolution(next.Assignee, next.Status),
             LastActivity = new BoardActivity(IssueStatuses.JsonName(e.Data.GetType().Name), happened.By.Name, happened.At)
         };
     }
