@@ -16,8 +16,9 @@ public static class CommandResponses
     /// Turns a decision on a fetched issue into the HTTP answer and the events to append: a stale If-Match wins
     /// over the rules, and a rejection appends nothing.
     /// </summary>
+    /// <remarks>Takes only a supervised decision (<see cref="Issue.Decide"/>): no endpoint can append unsupervised.</remarks>
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
-        this Decision decision, Issue issue, HttpRequest request) => decision.Respond(issue.Id, issue.Version, request);
+        this Supervised decided, Issue issue, HttpRequest request) => decided.Decision.Respond(issue.Id, issue.Version, request);
 
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
         this Decision decision, Meeting meeting, HttpRequest request) => decision.Respond(meeting.Id, meeting.Version, request);
