@@ -77,6 +77,10 @@ public static class AuthSetup
         var auth = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddSingleton(auth);
         UnsafeConfigurationGuard.RefuseToServe(auth, builder.Environment);
+        Boards.StreamTicket.AddStorage(builder.Services);
+        // Its request lines carry the whole URL, query included: a stream ticket (or a token someone put there) would
+        // land in the logs at every level.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
