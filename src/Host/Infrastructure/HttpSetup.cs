@@ -41,6 +41,8 @@ public static class HttpSetup
 
     public static void UseIssueTrackerHttp(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<ScalarScriptFile>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
