@@ -1,5 +1,6 @@
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Reliability;
 using IssueTracker.Host.Telemetry;
 using JasperFx;
 
@@ -10,6 +11,7 @@ builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
 builder.AddIssueTrackerTelemetry();
+builder.AddIssueTrackerDatabaseStartup();
 
 var app = builder.Build();
 

@@ -43,6 +43,7 @@ public static class HttpSetup
     {
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<ScalarScriptFile>();
+        app.UseMiddleware<DatabaseStartupGate>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
