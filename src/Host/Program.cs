@@ -1,6 +1,7 @@
 using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Reliability;
 using IssueTracker.Host.Telemetry;
 using JasperFx;
 
@@ -12,6 +13,7 @@ builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
 builder.AddIssueTrackerTelemetry();
+builder.AddIssueTrackerDatabaseStartup();
 
 var app = builder.Build();
 
