@@ -1,5 +1,6 @@
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Open311;
 using IssueTracker.Host.Telemetry;
 using JasperFx;
 
@@ -9,6 +10,7 @@ builder.AddIssueTrackerStore();
 builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
+builder.AddIssueTrackerOpen311();
 builder.AddIssueTrackerTelemetry();
 
 var app = builder.Build();
