@@ -118,7 +118,7 @@ public sealed class Open311Call
         if (this[field] is not { } text) return true;
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
             return false;
-        time = parsed;
+        time = parsed.ToUniversalTime();
         return true;
     }
 

@@ -82,7 +82,14 @@ public sealed record FacadeClient(Street Street, string Name, string Key)
 
 public sealed record Open311Reply(HttpStatusCode Status, string Text, string? ContentType, System.Text.Json.JsonElement Json)
 {
-    public XDocument Xml => XDocument.Parse(Text);
+    public XDocument Xml
+    {
+        get
+        {
+            try { return XDocument.Parse(Text); }
+            catch (System.Xml.XmlException e) { throw new ShouldAssertException($"{(int)Status} {ContentType}: not XML: {Text}", e); }
+        }
+    }
 
     /// <summary>The spec's error list: each error's code and description.</summary>
     public IReadOnlyList<(int Code, string Description)> XmlErrors =>
@@ -96,5 +103,14 @@ public sealed record Open311Reply(HttpStatusCode Status, string Text, string? Co
         XmlErrors.ShouldNotBeEmpty();
         XmlErrors.ShouldAllBe(e => e.Code == (int)status && e.Description.Length > 0);
         return this;
+    }
+}
+
+public static class StreetEvents
+{
+    public static async Task<IReadOnlyList<JasperFx.Events.IEvent>> AllEvents(this Street street)
+    {
+        await using var session = street.App.Store.QuerySession(street.Id);
+        return await Marten.QueryableExtensions.ToListAsync(session.Events.QueryAllRawEvents().OrderBy(e => e.Sequence));
     }
 }
