@@ -63,7 +63,7 @@ internal sealed class Open311Operations : IOpenApiOperationTransformer
                 Required = true,
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
-                    ["application/x-www-form-urlencoded"] = new() { Schema = form },
+                    ["application/x-www-form-urlencoded"] = new() { Schema = form, Example = Example(id) },
                     ["multipart/form-data"] = new() { Schema = form }
                 }
             };
@@ -85,6 +85,19 @@ internal sealed class Open311Operations : IOpenApiOperationTransformer
         if (isPost) operation.Responses["413"] = Errors("The body is larger than 64 KiB.", document);
         return Task.CompletedTask;
     }
+
+    private static JsonObject Example(string operationId) => operationId == "postServiceRequest"
+        ? new JsonObject
+        {
+            ["api_key"] = "…", ["jurisdiction_id"] = "mingguanglu", ["service_code"] = "parking", ["lat"] = "31.8612",
+            ["long"] = "117.2830", ["description"] = "明光小区3栋楼下地锁占道\n消防通道被堵。", ["first_name"] = "王", ["last_name"] = "女士",
+            ["email"] = "wang@example.cn"
+        }
+        : new JsonObject
+        {
+            ["api_key"] = "…", ["jurisdiction_id"] = "mingguanglu", ["service_request_id"] = "0193a0c4-5f2e-7b1a-9c3d-2e4f6a8b0c1d",
+            ["status"] = "REOPEN", ["description"] = "地锁又装回来了", ["updated_datetime"] = "2026-12-01T09:30:00+08:00", ["update_id"] = "4711"
+        };
 
     private static OpenApiResponse Answer(string description, OpenApiDocument document) => new()
     {
