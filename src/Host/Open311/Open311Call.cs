@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using IssueTracker.Host.Reliability;
+using Marten;
 using Microsoft.Extensions.Primitives;
 
 namespace IssueTracker.Host.Open311;
@@ -21,6 +23,14 @@ public sealed class Open311Call
     }
 
     public Open311Format Format { get; }
+
+    /// <summary>A session writing to the street, its events correlated with this request as the API's are.</summary>
+    public static IDocumentSession Writing(IDocumentStore store, string street, HttpContext context)
+    {
+        var session = store.LightweightSession(street);
+        session.CorrelationId = Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
+        return session;
+    }
 
     public string? this[string name] =>
         (_form.TryGetValue(name, out var posted) && !StringValues.IsNullOrEmpty(posted) ? posted

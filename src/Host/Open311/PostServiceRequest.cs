@@ -33,7 +33,7 @@ public static class PostServiceRequestEndpoint
         if (decision.Rejection is { } rejection) return call.Rejected(rejection);
 
         var id = Guid.CreateVersion7();
-        await using var session = store.LightweightSession(client.Street);
+        await using var session = Open311Call.Writing(store, client.Street, context);
         session.Events.StartStream<Issue>(id, [.. decision.Events]);
         await session.SaveChangesAsync(ct);
         return call.List("service_requests", "request",

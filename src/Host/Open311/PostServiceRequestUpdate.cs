@@ -28,7 +28,7 @@ public static class PostServiceRequestUpdateEndpoint
             return call.Error(StatusCodes.Status400BadRequest, $"status must be one of {string.Join(", ", ServiceRequestStates.Incoming).ToUpperInvariant()}.");
         if (!call.TryTime("updated_datetime", out _)) return call.Error(StatusCodes.Status400BadRequest, "updated_datetime is not a W3C date-time.");
 
-        await using var session = store.LightweightSession(client.Street);
+        await using var session = Open311Call.Writing(store, client.Street, context);
         var stream = Guid.TryParse(requestId, out var id) ? await session.Events.FetchForWriting<Issue>(id, ct) : null;
         if (stream?.Aggregate is not { } issue) return call.Error(StatusCodes.Status404NotFound, $"service_request_id {requestId} was not found.");
 

@@ -32,6 +32,8 @@ public class ServiceRequestTests(Open311Fixture app)
         details.GetProperty("reporter").GetProperty("contact").GetString().ShouldBe("wang@example.cn / 13800000000");
 
         var raised = (await _client.Street.EventsOf(id)).ShouldHaveSingleItem();
+        raised.CorrelationId.ShouldNotBeNullOrEmpty();
+        raised.Headers!["actor"].ToString()!.ShouldContain(_client.Name);
         var by = ((Domain.Issues.IssueRaised)raised.Data).By;
         by.Role.ShouldBe("reporter");
         by.Name.ShouldBe(_client.Name);
