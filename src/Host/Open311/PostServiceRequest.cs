@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using IssueTracker.Domain.Issues;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ namespace IssueTracker.Host.Open311;
 /// POST requests: raises an issue with the same rule as POST /api/issues, authored by the client, and answers its
 /// service_request_id at once.
 /// </summary>
-public static class PostServiceRequestEndpoint
+public static partial class PostServiceRequestEndpoint
 {
     public const string Notice = "已受理，将由街道议事会讨论并交办责任单位。";
 
@@ -43,11 +44,11 @@ public static class PostServiceRequestEndpoint
     private static RaiseIssue? ToCommand(Open311Call call, Open311Client client, ServiceCatalogue.Service service)
     {
         var address = call["address_string"];
-        var community = address?.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(p => p.EndsWith("社区", StringComparison.Ordinal))
-                        ?? client.Community;
+        var named = address is null ? null : NamedCommunity().Match(address);
+        var community = named is { Success: true } ? named.Groups[1].Value : client.Community;
+        var compound = named is { Success: true } ? named.Groups[2].Value : address;
         var (lat, lng) = (Number(call["lat"]), Number(call["long"]));
         if (community is null || (address is null && (call["lat"] is null || call["long"] is null))) return null;
-        var compound = address is null ? null : string.Join(' ', address.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(p => p != community));
 
         var description = call["description"] ?? "";
         var firstLine = description.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
@@ -56,10 +57,14 @@ public static class PostServiceRequestEndpoint
         var contact = string.Join(" / ", new[] { call["email"], call["phone"] }.Where(c => c is { Length: > 0 }));
         return new RaiseIssue(
             title, description, service.Category,
-            new Location(community, compound is { Length: > 0 } ? compound : null, null, null, lat, lng),
+            new Location(community, string.IsNullOrWhiteSpace(compound) ? null : compound.Trim(), null, null, lat, lng),
             name.Length > 0 || contact.Length > 0 ? new Reporter(name.Length > 0 ? name : null, contact.Length > 0 ? contact : null) : null,
             Urgency.Normal, call["media_url"] is { } media ? [media] : []);
     }
+
+    /// <summary>An address that starts with its 社区 (community): "明光社区 明光小区3栋" or "明光社区明光小区3栋".</summary>
+    [GeneratedRegex(@"^\s*(\S*?社区)\s*(.*)$", RegexOptions.Singleline)]
+    private static partial Regex NamedCommunity();
 
     /// <summary>A coordinate as sent; an unreadable one becomes NaN, which the domain's range check refuses.</summary>
     private static double? Number(string? text) =>

@@ -89,6 +89,27 @@ public class ServiceRequestTests(Open311Fixture app)
     }
 
     [Fact]
+    public async Task An_address_names_the_community_or_the_clients_community_is_taken()
+    {
+        var fields = _client.Request().Where(f => f.Item1 is not ("lat" or "long" or "description")).ToArray();
+        var named = await _client.Post("/requests.xml", [.. fields, ("address_string", "全椒路社区来安花园2栋")]);
+        var id = Guid.Parse(named.Xml.Root!.Element("request")!.Element("service_request_id")!.Value);
+        var location = (await _client.Street.Host.Get($"/api/issues/{id}")).Body.GetProperty("location");
+        location.GetProperty("community").GetString().ShouldBe("全椒路社区");
+        location.GetProperty("compound").GetString().ShouldBe("来安花园2栋");
+        var request = (await _client.Get($"/requests/{id}.xml", ("api_key", _client.Key))).Xml.Root!.Element("request")!;
+        request.Element("address")!.Value.ShouldBe("全椒路社区 来安花园2栋");
+        request.Element("lat")!.Value.ShouldBeEmpty();
+        (await _client.Street.Host.Get($"/api/issues/{id}")).Body.GetProperty("title").GetString().ShouldBe("停车");
+
+        var unnamed = await _client.Post("/requests.xml", [.. fields, ("address_string", "芜湖路 12号")]);
+        var other = Guid.Parse(unnamed.Xml.Root!.Element("request")!.Element("service_request_id")!.Value);
+        location = (await _client.Street.Host.Get($"/api/issues/{other}")).Body.GetProperty("location");
+        location.GetProperty("community").GetString().ShouldBe("明光社区");
+        location.GetProperty("compound").GetString().ShouldBe("芜湖路 12号");
+    }
+
+    [Fact]
     public async Task Coordinates_of_a_private_category_are_as_private_as_the_reporters_contact()
     {
         var doorstep = await _client.Raise("repairs");
