@@ -2,6 +2,7 @@ using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Reliability;
+using IssueTracker.Host.Open311;
 using IssueTracker.Host.Telemetry;
 using JasperFx;
 
@@ -12,6 +13,7 @@ builder.AddIssueTrackerAudit();
 builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
+builder.AddIssueTrackerOpen311();
 builder.AddIssueTrackerTelemetry();
 builder.AddIssueTrackerDatabaseStartup();
 
