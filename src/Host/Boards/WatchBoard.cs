@@ -1,6 +1,7 @@
 using IssueTracker.Host.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace IssueTracker.Host.Boards;
@@ -14,7 +15,7 @@ public static class WatchBoardEndpoint
     /// a ticket from POST /api/boards/stream-ticket (EventSource cannot send headers); a token in the URL is refused.
     /// </summary>
     [WolverineGet(Route)]
-    [AllowAnonymous]
+    [AllowAnonymous, ProducesResponseType(StatusCodes.Status401Unauthorized)]
     public static async Task<IResult> Get(string? ticket, IDocumentStore store, TimeProvider clock, BoardChanges changes,
         HttpContext context)
     {
