@@ -1,6 +1,7 @@
 using IssueTracker.Host.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace IssueTracker.Host.Boards;
@@ -15,6 +16,7 @@ public static class WatchBoardEndpoint
     /// </summary>
     [WolverineGet(Route)]
     [AllowAnonymous]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public static async Task<IResult> Get(string? ticket, IDocumentStore store, TimeProvider clock, BoardChanges changes,
         HttpContext context)
     {
