@@ -15,7 +15,8 @@ public static class WatchBoardEndpoint
     /// a ticket from POST /api/boards/stream-ticket (EventSource cannot send headers); a token in the URL is refused.
     /// </summary>
     [WolverineGet(Route)]
-    [AllowAnonymous, ProducesResponseType(StatusCodes.Status401Unauthorized)]
+    [AllowAnonymous]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
     public static async Task<IResult> Get(string? ticket, IDocumentStore store, TimeProvider clock, BoardChanges changes,
         HttpContext context)
     {

@@ -36,8 +36,7 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
         if (!hasId) responses.Remove("404");
 
         var problems = new ProblemResponses(document, responses);
-        // An anonymous route may still refuse with 401 (the board stream without a valid ticket) and says so.
-        if (!anonymous || description.SupportedResponseTypes.Any(r => r.StatusCode == 401)) problems.Add(401);
+        if (!anonymous) problems.Add(401);
         if (Roles(metadata) is not null) problems.Add(403);
         if (hasId) problems.Add(404);
         problems.Add(503);
