@@ -36,7 +36,8 @@ public static class PostServiceRequestUpdateEndpoint
         if (status != "reopen" && !(status == "open" && Reopenable.Contains(issue.Status)))
             return call.Error(StatusCodes.Status400BadRequest,
                 "Only reopening a resolved request is accepted yet (status REOPEN, or OPEN on a closed request); comments are not.");
-        var decision = issue.Supervise(issue.Reopen(new ReopenIssue(call["description"]), client.Actor, now), policy, now);
+        // A reopen makes no assignment, so it sets no deadline timers (Decide's Deadlines stay empty).
+        var decision = issue.Decide(issue.Reopen(new ReopenIssue(call["description"]), client.Actor, now), policy, now).Decision;
         if (decision.Rejection is { } rejection) return call.Rejected(rejection);
 
         stream.AppendMany([.. decision.Events]);
