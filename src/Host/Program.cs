@@ -1,3 +1,4 @@
+using IssueTracker.Host.Attachments;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Telemetry;
@@ -10,6 +11,7 @@ builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
 builder.AddIssueTrackerTelemetry();
+builder.AddIssueTrackerAttachments();
 
 var app = builder.Build();
 
