@@ -29,7 +29,8 @@ public static class AttachPhotosEndpoint
     {
         if (request.IfMatchFails(issue.Version) is { } stale) return (stale, []);
         var by = user.ToActor();
-        var (upload, problem) = await PhotoUpload.ReadAsync(request, processing, step => issue.CanAttach(step, by), ct);
+        var (upload, problem) = await PhotoUpload.ReadAsync(request, processing, step => issue.CanAttach(step, by),
+            step => PhotoCounts.MaxPerStep - issue.Photos.Of(step), ct);
         await using var _ = upload;
         if (problem is not null) return (problem, []);
 

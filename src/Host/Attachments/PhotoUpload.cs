@@ -20,15 +20,19 @@ public sealed class PhotoUpload : IAsyncDisposable
     public AttachmentStep? Step { get; private set; }
     public IReadOnlyList<CleanPhoto> Photos => _photos;
 
-    /// <summary>The upload, or the problem that refuses it (then nothing was stored); <paramref name="early"/> may refuse the step before any file is processed.</summary>
+    /// <summary>
+    /// The upload, or the problem that refuses it (then nothing was stored). Once the step is read, the issue's own rules
+    /// may refuse it before the next file is processed: <paramref name="early"/>'s rejection, or more files than
+    /// <paramref name="room"/> leaves in that step (the decide function checks both again on the whole upload).
+    /// </summary>
     public static async Task<(PhotoUpload Upload, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, PhotoProcessing processing,
-        Func<AttachmentStep, Rejection?> early, CancellationToken ct)
+        Func<AttachmentStep, Rejection?> early, Func<AttachmentStep, int> room, CancellationToken ct)
     {
         var upload = new PhotoUpload();
         Directory.CreateDirectory(upload._folder);
         try
         {
-            return (upload, await upload.Read(request, processing, early, ct));
+            return (upload, await upload.Read(request, processing, early, room, ct));
         }
         catch (Exception e) when (e is IOException or InvalidDataException && !ct.IsCancellationRequested)
         {
@@ -41,7 +45,7 @@ public sealed class PhotoUpload : IAsyncDisposable
     }
 
     private async Task<ProblemHttpResult?> Read(HttpRequest request, PhotoProcessing processing, Func<AttachmentStep, Rejection?> early,
-        CancellationToken ct)
+        Func<AttachmentStep, int> room, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
@@ -64,8 +68,8 @@ public sealed class PhotoUpload : IAsyncDisposable
                     if (early(step) is { } refusal) return Problems.For(refusal);
                     break;
                 case "file":
-                    if (++files > PhotoCounts.MaxPerStep)
-                        return Invalid("file", $"At most {PhotoCounts.MaxPerStep} photos may be sent for a step.");
+                    if (++files > (Step is { } known ? room(known) : PhotoCounts.MaxPerStep))
+                        return Invalid("file", $"A step holds at most {PhotoCounts.MaxPerStep} photos; this upload has more than fit.");
                     var received = Path.Combine(_folder, $"{files}.upload");
                     if (!await CopyAtMost(section.Body, received, processing.Options.MaxBytes, ct))
                         return UploadLimits.TooLarge(processing.Options);

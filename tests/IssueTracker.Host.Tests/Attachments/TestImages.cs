@@ -40,7 +40,7 @@ public static class TestImages
     /// <summary>Noise compresses badly: a JPEG of about <paramref name="megabytes"/> MB.</summary>
     public static byte[] NoisyJpeg(double megabytes)
     {
-        var side = (int)Math.Sqrt(megabytes * 1_000_000 / 1.1);
+        var side = (int)Math.Sqrt(megabytes * 1_000_000 / 2.2);
         using var noise = Image.Gaussnoise(side, side, mean: 128, sigma: 60).Bandjoin(Image.Gaussnoise(side, side, mean: 128, sigma: 60),
             Image.Gaussnoise(side, side, mean: 128, sigma: 60)).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
         return noise.JpegsaveBuffer(q: 95);
