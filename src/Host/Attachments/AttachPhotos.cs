@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Reliability;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Http;
@@ -25,7 +26,7 @@ public static class AttachPhotosEndpoint
     [WolverinePost("/api/issues/{issueId}/attachments"), Authorize(Roles = Who)]
     public static async Task<(Results<Created<PhotosAttached>, ProblemHttpResult>, Events)> Post(
         [Aggregate] Issue issue, HttpRequest request, ClaimsPrincipal user, PhotoProcessing processing, IAttachmentStore store,
-        TimeProvider clock, CancellationToken ct)
+        IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         if (request.IfMatchFails(issue.Version) is { } stale) return (stale, []);
         var by = user.ToActor();
@@ -50,7 +51,7 @@ public static class AttachPhotosEndpoint
             .Select(p => new AttachedPhoto(p.Id, p.Sha256, p.ContentType, p.Bytes, p.Width, p.Height)).ToList();
         var answer = new PhotosAttached(items, issue.Id, issue.Version + events.Count);
         var location = $"/api/issues/{issue.Id}/attachments/{items[0].Id}";
-        Idempotency.Remember(request.HttpContext, StatusCodes.Status201Created, answer, location);
+        IdempotentAnswers.Remember(request.HttpContext, session, clock, StatusCodes.Status201Created, answer, location);
         return (TypedResults.Created(location, answer), events);
     }
 }
