@@ -51,6 +51,8 @@ public class AttachPhotosTests(AppFixture app)
         listed.GetProperty("step").GetString().ShouldBe("report");
         listed.GetProperty("sha256").GetString().ShouldBe(attached.Sha256);
         listed.GetProperty("addedBy").GetProperty("id").GetString().ShouldBe("grid-12");
+        (await _street.Auditor.Get($"/api/issues/{id}/history")).Body.EnumerateArray().Select(e => e.GetProperty("type").GetString())
+            .ShouldBe(["issue_raised", "photo_attached"]);
     }
 
     [Fact]
