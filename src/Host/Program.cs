@@ -1,3 +1,4 @@
+using IssueTracker.Host.Attachments;
 using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
@@ -15,6 +16,7 @@ builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
 builder.AddIssueTrackerOpen311();
 builder.AddIssueTrackerTelemetry();
+builder.AddIssueTrackerAttachments();
 builder.AddIssueTrackerDatabaseStartup();
 
 var app = builder.Build();
