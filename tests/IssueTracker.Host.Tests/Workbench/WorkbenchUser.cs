@@ -23,6 +23,8 @@ public sealed class WorkbenchStreet(BrowserApp app)
 
     public async Task<IPage> SignIn(string sub, int width = 1280, int height = 900)
     {
+        // A command's first request on a fresh host waits for its generated code: longer than Playwright's 5 s default.
+        SetDefaultExpectTimeout(30_000);
         var page = await app.Browser.NewPageAsync(new BrowserNewPageOptions
         {
             ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", AcceptDownloads = true
