@@ -1,6 +1,8 @@
 using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Reliability;
+using IssueTracker.Host.Open311;
 using IssueTracker.Host.Telemetry;
 using IssueTracker.Host.Workbench;
 using JasperFx;
@@ -12,7 +14,9 @@ builder.AddIssueTrackerAudit();
 builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
+builder.AddIssueTrackerOpen311();
 builder.AddIssueTrackerTelemetry();
+builder.AddIssueTrackerDatabaseStartup();
 builder.AddIssueTrackerWorkbench();
 
 var app = builder.Build();

@@ -39,7 +39,7 @@ public sealed class WorkbenchStreet(BrowserApp app)
     {
         var person = DevPeople.Find(sub)!;
         var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var token = Infrastructure.DevTokens.Create(app.Auth, person.Sub, person.Name, person.Role, Id, person.Org);
+        var token = IssueTracker.Host.Infrastructure.DevTokens.Create(app.Auth, person.Sub, person.Name, person.Role, Id, person.Org);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
     }
