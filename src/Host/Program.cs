@@ -5,6 +5,7 @@ using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Reliability;
 using IssueTracker.Host.Open311;
 using IssueTracker.Host.Telemetry;
+using IssueTracker.Host.Workbench;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,10 +19,12 @@ builder.AddIssueTrackerOpen311();
 builder.AddIssueTrackerTelemetry();
 builder.AddIssueTrackerAttachments();
 builder.AddIssueTrackerDatabaseStartup();
+builder.AddIssueTrackerWorkbench();
 
 var app = builder.Build();
 
 app.UseIssueTrackerHttp();
+app.UseIssueTrackerWorkbench();
 
 return await app.RunJasperFxCommands(args);
 
