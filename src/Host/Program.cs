@@ -1,6 +1,7 @@
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Telemetry;
+using IssueTracker.Host.Volunteers;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
 builder.AddIssueTrackerTelemetry();
+builder.AddIssueTrackerVolunteers();
 
 var app = builder.Build();
 

@@ -1,0 +1,23 @@
+using IssueTracker.Domain.Volunteers;
+
+namespace IssueTracker.Host.Volunteers;
+
+/// <summary>The volunteer service's routes (one OpenAPI tag) and realistic request bodies from 明光路街道.</summary>
+public static class VolunteerExamples
+{
+    public static readonly string[] Routes =
+        ["/api/volunteers", "/api/rewards", "/api/wishes", "/api/micro-tasks", "/api/ventures", "/api/resources", "/api/needs", "/api/ledgers"];
+
+    private static readonly Guid SomeVolunteer = Guid.Parse("0195f3a2-7c41-7d2e-9a10-4c5d6e7f8091");
+
+    public static readonly Dictionary<Type, object> Bodies = new()
+    {
+        [typeof(RegisterVolunteer)] = new RegisterVolunteer("吴化平", "139****2468", ["理发", "陪伴老人"], "全椒路社区"),
+        [typeof(JoinTeam)] = new JoinTeam("wuhuaping-sunshine"),
+        [typeof(RecordService)] = new RecordService("全椒路社区老年食堂送餐", 2.5m, new DateOnly(2026, 11, 28)),
+        [typeof(CorrectService)] = new CorrectService(2m, "送餐实际两小时，登记有误。"),
+        [typeof(OfferReward)] = new OfferReward("爱心理发券", 30, 20),
+        [typeof(RestockReward)] = new RestockReward(10),
+        [typeof(RedeemReward)] = new RedeemReward(SomeVolunteer),
+    };
+}

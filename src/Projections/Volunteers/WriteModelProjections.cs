@@ -1,0 +1,29 @@
+using IssueTracker.Domain.Volunteers;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace IssueTracker.Projections.Volunteers;
+
+/// <summary>Live aggregation of the Volunteer write model for FetchForWriting; the folding itself is the Domain's.</summary>
+public sealed partial class VolunteerWriteModelProjection : SingleStreamProjection<Volunteer, Guid>
+{
+    public override Volunteer? Evolve(Volunteer? snapshot, Guid id, IEvent e)
+    {
+        var next = snapshot is null
+            ? e.Data is VolunteerRegistered registered ? Volunteer.Create(id, registered) : null
+            : Volunteer.Evolve(snapshot, e.Data);
+        return next is null ? null : next with { Version = (int)e.Version };
+    }
+}
+
+/// <summary>Live aggregation of the Reward write model for FetchForWriting.</summary>
+public sealed partial class RewardWriteModelProjection : SingleStreamProjection<Reward, Guid>
+{
+    public override Reward? Evolve(Reward? snapshot, Guid id, IEvent e)
+    {
+        var next = snapshot is null
+            ? e.Data is RewardOffered offered ? Reward.Create(id, offered) : null
+            : Reward.Evolve(snapshot, e.Data);
+        return next is null ? null : next with { Version = (int)e.Version };
+    }
+}
