@@ -19,5 +19,13 @@ public static class VolunteerExamples
         [typeof(OfferReward)] = new OfferReward("爱心理发券", 30, 20),
         [typeof(RestockReward)] = new RestockReward(10),
         [typeof(RedeemReward)] = new RedeemReward(SomeVolunteer),
+        [typeof(RecordWish)] = new RecordWish("想请人每周陪聊一次", "独居老人，子女在外地，希望每周有人上门聊聊天、读读报。", "全椒路社区", 5,
+            new Resident("张奶奶", "0551-6****21")),
+        [typeof(ClaimWish)] = new ClaimWish(SomeVolunteer, null),
+        [typeof(FulfilWish)] = new FulfilWish("已连续四周上门陪伴，老人很开心。", []),
+        [typeof(PublishMicroTask)] = new PublishMicroTask("矿机二村楼道杂物清理", "清理2栋、3栋楼道堆放的杂物，消除消防隐患。", "明光社区", null,
+            "shequ-xiaobangke"),
+        [typeof(ClaimMicroTask)] = new ClaimMicroTask("shequ-xiaobangke"),
+        [typeof(CompleteMicroTask)] = new CompleteMicroTask("清理杂物三车，楼道已畅通。", [new Participation(SomeVolunteer, 3)]),
     };
 }

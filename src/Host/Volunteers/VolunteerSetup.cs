@@ -23,6 +23,10 @@ public static class VolunteerSetup
             options.Projections.Add<VolunteerProfileProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<RewardWriteModelProjection>(ProjectionLifecycle.Live);
             options.Projections.Add<RewardOfferProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<WishWriteModelProjection>(ProjectionLifecycle.Live);
+            options.Projections.Add<WishCardProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<MicroTaskWriteModelProjection>(ProjectionLifecycle.Live);
+            options.Projections.Add<MicroTaskCardProjection>(ProjectionLifecycle.Inline);
         });
     }
 }

@@ -27,3 +27,27 @@ public sealed partial class RewardWriteModelProjection : SingleStreamProjection<
         return next is null ? null : next with { Version = (int)e.Version };
     }
 }
+
+/// <summary>Live aggregation of the Wish write model for FetchForWriting.</summary>
+public sealed partial class WishWriteModelProjection : SingleStreamProjection<Wish, Guid>
+{
+    public override Wish? Evolve(Wish? snapshot, Guid id, IEvent e)
+    {
+        var next = snapshot is null
+            ? e.Data is WishRecorded recorded ? Wish.Create(id, recorded) : null
+            : Wish.Evolve(snapshot, e.Data);
+        return next is null ? null : next with { Version = (int)e.Version };
+    }
+}
+
+/// <summary>Live aggregation of the MicroTask write model for FetchForWriting.</summary>
+public sealed partial class MicroTaskWriteModelProjection : SingleStreamProjection<MicroTask, Guid>
+{
+    public override MicroTask? Evolve(MicroTask? snapshot, Guid id, IEvent e)
+    {
+        var next = snapshot is null
+            ? e.Data is MicroTaskPublished published ? MicroTask.Create(id, published) : null
+            : MicroTask.Evolve(snapshot, e.Data);
+        return next is null ? null : next with { Version = (int)e.Version };
+    }
+}
