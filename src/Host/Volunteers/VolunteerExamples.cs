@@ -26,6 +26,14 @@ public static class VolunteerExamples
         [typeof(PublishMicroTask)] = new PublishMicroTask("矿机二村楼道杂物清理", "清理2栋、3栋楼道堆放的杂物，消除消防隐患。", "明光社区", null,
             "shequ-xiaobangke"),
         [typeof(ClaimMicroTask)] = new ClaimMicroTask("shequ-xiaobangke"),
+        [typeof(ProposeVenture)] = new ProposeVenture("老年食堂助餐志愿服务", "为全椒路社区老年食堂招募送餐志愿者，购置保温餐箱。", "yixiao-zhijia", 8000m),
+        [typeof(ApproveVenture)] = new ApproveVenture("同意立项，按季度报送进展。"),
+        [typeof(DeclineVenture)] = new DeclineVenture("预算超出本期微创投额度。"),
+        [typeof(ReportMilestone)] = new ReportMilestone("已购置保温餐箱20个，招募送餐志愿者12名。", 2600m),
+        [typeof(CompleteVenture)] = new CompleteVenture("项目完成，累计送餐1200份。"),
+        [typeof(ListResource)] = new ListResource("现代妇产医院", "医疗", null, "每月一次免费义诊，可服务50人。", 50),
+        [typeof(ListNeed)] = new ListNeed("医疗", "全椒路社区", "独居老人希望定期测量血压。", 5),
+        [typeof(MatchNeed)] = new MatchNeed(Guid.Parse("0195f3a2-7c41-7d2e-9a10-5d6e7f8091a2")),
         [typeof(CompleteMicroTask)] = new CompleteMicroTask("清理杂物三车，楼道已畅通。", [new Participation(SomeVolunteer, 3)]),
     };
 }

@@ -27,6 +27,11 @@ public static class VolunteerSetup
             options.Projections.Add<WishCardProjection>(ProjectionLifecycle.Inline);
             options.Projections.Add<MicroTaskWriteModelProjection>(ProjectionLifecycle.Live);
             options.Projections.Add<MicroTaskCardProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<VentureWriteModelProjection>(ProjectionLifecycle.Live);
+            options.Projections.Add<VentureCardProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<ResourceCardProjection>(ProjectionLifecycle.Inline);
+            options.Projections.Add<NeedWriteModelProjection>(ProjectionLifecycle.Live);
+            options.Projections.Add<NeedCardProjection>(ProjectionLifecycle.Inline);
         });
     }
 }

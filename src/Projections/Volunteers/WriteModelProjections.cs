@@ -51,3 +51,27 @@ public sealed partial class MicroTaskWriteModelProjection : SingleStreamProjecti
         return next is null ? null : next with { Version = (int)e.Version };
     }
 }
+
+/// <summary>Live aggregation of the Venture write model for FetchForWriting.</summary>
+public sealed partial class VentureWriteModelProjection : SingleStreamProjection<Venture, Guid>
+{
+    public override Venture? Evolve(Venture? snapshot, Guid id, IEvent e)
+    {
+        var next = snapshot is null
+            ? e.Data is VentureProposed proposed ? Venture.Create(id, proposed) : null
+            : Venture.Evolve(snapshot, e.Data);
+        return next is null ? null : next with { Version = (int)e.Version };
+    }
+}
+
+/// <summary>Live aggregation of the Need write model for FetchForWriting.</summary>
+public sealed partial class NeedWriteModelProjection : SingleStreamProjection<Need, Guid>
+{
+    public override Need? Evolve(Need? snapshot, Guid id, IEvent e)
+    {
+        var next = snapshot is null
+            ? e.Data is NeedListed listed ? Need.Create(id, listed) : null
+            : Need.Evolve(snapshot, e.Data);
+        return next is null ? null : next with { Version = (int)e.Version };
+    }
+}
