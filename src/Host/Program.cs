@@ -1,3 +1,4 @@
+using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Telemetry;
@@ -7,6 +8,7 @@ using JasperFx;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddIssueTrackerStore();
+builder.AddIssueTrackerAudit();
 builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();

@@ -1,4 +1,4 @@
-using IssueTracker.Host.Infrastructure;
+using IssueTracker.Projections.Issues;
 using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +14,7 @@ public static class GetOverdueEndpoint
     {
         var now = clock.GetUtcNow();
         var rows = await session.Query<StatusBoardRow>()
-            .Where(x => x.Overdue || (x.AwaitingResolution && x.DueBy < now))
+            .Where(OverdueRule.Where<StatusBoardRow>(now))
             .OrderBy(x => x.DueBy).Take(500).ToListAsync(ct);
         return new BoardItems(rows.Select(x => BoardItem.From(x, now)).ToList());
     }

@@ -13,6 +13,10 @@ public static class CloseIssueEndpoint
 {
     [WolverinePost("/api/issues/{issueId}/close"), Authorize(Roles = Who.Hosts)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        CloseIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => issue.Close(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+        CloseIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return issue.Decide(issue.Close(command, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
 }

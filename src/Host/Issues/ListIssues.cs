@@ -16,8 +16,6 @@ public static class ListIssuesEndpoint
 {
     public const int MaxPageSize = 200;
 
-    private static readonly IssueStatus[] AwaitingResolution = OverdueRule.AwaitingResolution;
-
     [WolverineGet("/api/issues")]
     [ProducesResponseType<IssuePage>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(
@@ -38,9 +36,7 @@ public static class ListIssuesEndpoint
         if (grid is not null) query = query.Where(x => x.Location.Grid == grid);
         if (assignee is not null) query = query.Where(x => x.Assignee == assignee);
         var now = clock.GetUtcNow();
-        // OverdueRule, in SQL: the stored flag, or a passed due date on unfinished work.
-        if (overdue is true) query = query.Where(x => x.Overdue || (x.Assignee != null && x.DueBy < now && AwaitingResolution.Contains(x.Status)));
-        if (overdue is false) query = query.Where(x => !x.Overdue && (x.Assignee == null || x.DueBy == null || x.DueBy >= now || !AwaitingResolution.Contains(x.Status)));
+        if (overdue is { } wanted) query = query.Where(OverdueRule.Where<IssueDetails>(now, wanted));
 
         // Counted apart from the page: a windowed count would make PostgreSQL read and sort every matching document.
         int number = page ?? 1, size = pageSize ?? 50;

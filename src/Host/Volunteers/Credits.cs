@@ -9,7 +9,7 @@ public static class Credits
 {
     /// <summary>Appends a confirmation to its own stream and each credit to its volunteer's stream, in the one session.</summary>
     public static async Task<IResult> AppendAsync<T>(this Credit credit, IEventStream<T> subject, int version,
-        IDocumentSession session, HttpRequest request, CancellationToken ct) where T : class
+        IDocumentSession session, CancellationToken ct) where T : class
     {
         if (credit.Rejection is { } rejection) return Problems.For(rejection);
         foreach (var (volunteerId, @event) in credit.ForVolunteers)
@@ -19,7 +19,7 @@ public static class Credits
             volunteer.AppendOne(@event);
         }
         subject.AppendMany(credit.ForSubject.Events);
-        return CommandResponses.Accepted(request, new CommandAccepted(subject.Id, version + credit.ForSubject.Events.Count));
+        return TypedResults.Ok(new CommandAccepted(subject.Id, version + credit.ForSubject.Events.Count));
     }
 
     /// <summary>The volunteers a command names, as their write models (unknown ids are left out).</summary>

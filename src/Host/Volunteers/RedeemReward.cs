@@ -24,7 +24,7 @@ public static class RedeemRewardEndpoint
         if (command.VolunteerId is not { } volunteerId || volunteerId == Guid.Empty)
             return Problems.For(new Validation().Add("volunteerId", "'volunteerId' is required.").ToRejection());
 
-        return await RetriedWrites.RunAsync(store, user, async session =>
+        return await RetriedWrites.RunAsync(store, request.HttpContext, clock, async session =>
         {
             var reward = await session.Events.FetchForWriting<Reward>(rewardId, ct);
             if (reward.Aggregate is null) return Problems.NotFound("reward");
@@ -37,7 +37,7 @@ public static class RedeemRewardEndpoint
 
             volunteer.AppendMany(redemption.ForVolunteer.Events);
             reward.AppendMany(redemption.ForReward.Events);
-            return CommandResponses.Accepted(request,
+            return TypedResults.Ok(
                 new CommandAccepted(volunteerId, volunteer.Aggregate.Version + redemption.ForVolunteer.Events.Count));
         }, ct);
     }

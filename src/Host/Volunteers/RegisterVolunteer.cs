@@ -4,6 +4,7 @@ using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Reliability;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
@@ -29,8 +30,9 @@ public static class RegisterVolunteerEndpoint
 
         var location = $"{Route}/{id}";
         var accepted = new CommandAccepted(id, decision.Events.Count);
-        Idempotency.Remember(request.HttpContext, StatusCodes.Status201Created, accepted, location);
+        var answer = TypedResults.Created(location, accepted);
         session.Events.StartStream<Volunteer>(id, [.. decision.Events]);
+        IdempotentAnswers.Store((Results<Created<CommandAccepted>, ProblemHttpResult>)answer, request.HttpContext, session, clock);
         try
         {
             await session.SaveChangesAsync(ct);
@@ -40,7 +42,7 @@ public static class RegisterVolunteerEndpoint
             session.EjectAllPendingChanges();
             return AlreadyRegistered(id);
         }
-        return TypedResults.Created(location, accepted);
+        return answer;
     }
 
     private static IResult AlreadyRegistered(Guid id) => Problems.Problem(StatusCodes.Status409Conflict, "already-registered",

@@ -1,6 +1,8 @@
-using System.Security.Claims;
+using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Reliability;
 using JasperFx;
 using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IssueTracker.Host.Volunteers;
 
@@ -15,14 +17,16 @@ public static class RetriedWrites
     public const int Attempts = 50;
 
     /// <param name="attempt">Reads, decides and appends; returns the answer (a rejection appends nothing).</param>
-    public static async Task<IResult> RunAsync(IDocumentStore store, ClaimsPrincipal user,
+    public static async Task<IResult> RunAsync(IDocumentStore store, HttpContext context, TimeProvider clock,
         Func<IDocumentSession, Task<IResult>> attempt, CancellationToken ct)
     {
         for (var n = 1; ; n++)
         {
-            await using var session = store.LightweightSession(user.Street());
+            await using var session = store.LightweightSession(context.User.Street());
             var answer = await attempt(session);
             if (!session.PendingChanges.Streams().Any()) return answer;
+            if (answer is Ok<CommandAccepted> accepted)
+                IdempotentAnswers.Store((Results<Ok<CommandAccepted>, ProblemHttpResult>)accepted, context, session, clock);
             try
             {
                 await session.SaveChangesAsync(ct);

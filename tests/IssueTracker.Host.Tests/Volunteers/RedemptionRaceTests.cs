@@ -26,6 +26,28 @@ public class RedemptionRaceTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_redemption_sent_again_with_its_idempotency_key_is_answered_once_and_spends_once()
+    {
+        var volunteer = await _street.RegisterSelf(hours: 10);
+        var reward = await _street.OfferReward(cost: 30, stock: 5);
+        var key = ("Idempotency-Key", "redeem-" + Guid.NewGuid());
+
+        var first = (await _street.Volunteer().Post($"/api/rewards/{reward}/redemptions", new { volunteerId = volunteer }, key))
+            .ShouldHaveStatus(HttpStatusCode.OK);
+        var again = (await _street.Volunteer().Post($"/api/rewards/{reward}/redemptions", new { volunteerId = volunteer }, key))
+            .ShouldHaveStatus(HttpStatusCode.OK);
+
+        again.Version.ShouldBe(first.Version);
+        again.Response.Headers.Contains("Idempotent-Replayed").ShouldBeTrue();
+        (await _street.Host.Get($"/api/rewards/{reward}")).Body.GetProperty("stock").GetInt32().ShouldBe(4);
+        var registration = ("Idempotency-Key", "register-" + Guid.NewGuid());
+        var registered = (await _street.Volunteer("vol-new").Post("/api/volunteers", VolunteerBodies.Registration(), registration))
+            .ShouldHaveStatus(HttpStatusCode.Created);
+        (await _street.Volunteer("vol-new").Post("/api/volunteers", VolunteerBodies.Registration(), registration))
+            .ShouldHaveStatus(HttpStatusCode.Created).Id.ShouldBe(registered.Id);
+    }
+
+    [Fact]
     public async Task Twenty_racing_redemptions_of_a_volunteer_who_can_afford_three_give_exactly_three()
     {
         var volunteer = await _street.RegisterSelf(hours: 9.5m); // 95 points: three at 30
