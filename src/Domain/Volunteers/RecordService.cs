@@ -4,8 +4,6 @@ namespace IssueTracker.Domain.Volunteers;
 
 public sealed record RecordService(string? Activity, decimal? Hours, DateOnly? ServedOn);
 
-public sealed record CorrectService(decimal? Hours, string? Reason);
-
 public sealed partial record Volunteer
 {
     /// <summary>A host or a leader of one of the volunteer's teams records service; the points follow from the hours.</summary>
@@ -21,25 +19,5 @@ public sealed partial record Volunteer
                 "'servedOn' is required and cannot be in the future.")
             .Then(() => Decision.Accept(new ServiceRecorded(Guid.CreateVersion7(), command.Activity!.Trim(), command.Hours!.Value,
                 command.ServedOn!.Value, rule.ForHours(command.Hours.Value), source, by, now)));
-    }
-
-    /// <summary>
-    /// A correction restates a record's hours (the points follow); it may not take away points already spent.
-    /// </summary>
-    public Decision CorrectService(Guid recordId, CorrectService command, PointsRule rule, Actor by, DateTimeOffset now)
-    {
-        if (!by.IsStaff() && !IsLedBy(by))
-            return new Forbidden("Only a host or a leader of one of the volunteer's teams corrects their service.");
-        if (!Records.TryGetValue(recordId, out var record))
-            return new InvalidInput(new Dictionary<string, string[]> { ["recordId"] = ["No service record with that id for this volunteer."] });
-        var validation = new Validation()
-            .Check(PointsRule.AreValidHours(command.Hours), "hours",
-                $"'hours' is required: from {PointsRule.MinHours} to {PointsRule.MaxHours} per record.")
-            .Required("reason", command.Reason, Limits.Text);
-        if (!validation.IsValid) return validation.ToRejection();
-        var points = rule.ForHours(command.Hours!.Value);
-        if (Points - record.Points + points < 0)
-            return Redemption.InsufficientPoints("The correction would take away points the volunteer has already spent.");
-        return Decision.Accept(new ServiceRecordCorrected(recordId, command.Hours.Value, points, command.Reason!.Trim(), by, now));
     }
 }

@@ -23,11 +23,3 @@ public static class JoinTeamEndpoint
         HttpRequest request)
         => volunteer.JoinTeam(command, team.Exists, user.ToActor(), clock.GetUtcNow()).Respond(volunteer.Id, volunteer.Version, request);
 }
-
-public static class LeaveTeamEndpoint
-{
-    [WolverineDelete("/api/volunteers/{volunteerId}/teams/{teamId}"), Authorize(Roles = VolunteerWho.Members)]
-    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Delete(
-        string teamId, [Aggregate] Volunteer volunteer, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => volunteer.LeaveTeam(teamId, user.ToActor(), clock.GetUtcNow()).Respond(volunteer.Id, volunteer.Version, request);
-}

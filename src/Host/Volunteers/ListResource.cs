@@ -16,12 +16,3 @@ public static class ListResourceEndpoint
         ListResource command, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
         => Resource.List(command, user.ToActor(), clock.GetUtcNow()).StartStream<Resource>("/api/resources", request);
 }
-
-public static class ListNeedEndpoint
-{
-    /// <summary>A grid worker or a host lists a resident's need on the 需求清单.</summary>
-    [WolverinePost("/api/needs"), Authorize(Roles = Who.Reporters)]
-    public static (Results<Created<CommandAccepted>, ProblemHttpResult>, IMartenOp) Post(
-        ListNeed command, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => Need.List(command, user.ToActor(), clock.GetUtcNow()).StartStream<Need>("/api/needs", request);
-}

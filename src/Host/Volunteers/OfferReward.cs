@@ -16,11 +16,3 @@ public static class OfferRewardEndpoint
         OfferReward command, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
         => Reward.Offer(command, user.ToActor(), clock.GetUtcNow()).StartStream<Reward>("/api/rewards", request);
 }
-
-public static class RestockRewardEndpoint
-{
-    [WolverinePost("/api/rewards/{rewardId}/restock"), Authorize(Roles = VolunteerWho.Staff)]
-    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        RestockReward command, [Aggregate] Reward reward, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => reward.Restock(command, user.ToActor(), clock.GetUtcNow()).Respond(reward.Id, reward.Version, request);
-}

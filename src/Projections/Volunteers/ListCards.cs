@@ -38,6 +38,11 @@ public sealed record NeedCard
 
 public sealed partial class ResourceCardProjection : SingleStreamProjection<ResourceCard, Guid>
 {
+    public ResourceCardProjection()
+    {
+        IncludeType<ResourceListed>();
+    }
+
     public override ResourceCard? Evolve(ResourceCard? snapshot, Guid id, IEvent e) => (snapshot, e.Data) switch
     {
         (null, ResourceListed r) => new ResourceCard
@@ -51,6 +56,12 @@ public sealed partial class ResourceCardProjection : SingleStreamProjection<Reso
 
 public sealed partial class NeedCardProjection : SingleStreamProjection<NeedCard, Guid>
 {
+    public NeedCardProjection()
+    {
+        IncludeType<NeedListed>();
+        IncludeType<NeedMatched>();
+    }
+
     public override NeedCard? Evolve(NeedCard? snapshot, Guid id, IEvent e)
     {
         var next = (snapshot, e.Data) switch

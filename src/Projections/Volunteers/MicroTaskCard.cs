@@ -28,6 +28,15 @@ public sealed record MicroTaskCard
 
 public sealed partial class MicroTaskCardProjection : SingleStreamProjection<MicroTaskCard, Guid>
 {
+    // Only its own events: an inline projection that saw every append would load (and delete) a document per stream.
+    public MicroTaskCardProjection()
+    {
+        IncludeType<MicroTaskPublished>();
+        IncludeType<MicroTaskClaimed>();
+        IncludeType<MicroTaskCompleted>();
+        IncludeType<MicroTaskConfirmed>();
+    }
+
     public override MicroTaskCard? Evolve(MicroTaskCard? snapshot, Guid id, IEvent e)
     {
         var next = (snapshot, e.Data) switch

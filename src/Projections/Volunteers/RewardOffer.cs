@@ -20,6 +20,14 @@ public sealed record RewardOffer
 
 public sealed partial class RewardOfferProjection : SingleStreamProjection<RewardOffer, Guid>
 {
+    // Only its own events: an inline projection that saw every append would load (and delete) a document per stream.
+    public RewardOfferProjection()
+    {
+        IncludeType<RewardOffered>();
+        IncludeType<RewardRestocked>();
+        IncludeType<RewardHandedOut>();
+    }
+
     public override RewardOffer? Evolve(RewardOffer? snapshot, Guid id, IEvent e)
     {
         var next = (snapshot, e.Data) switch

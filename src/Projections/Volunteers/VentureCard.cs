@@ -28,6 +28,16 @@ public sealed record Milestone(string Note, decimal? Spent, DateTimeOffset At);
 
 public sealed partial class VentureCardProjection : SingleStreamProjection<VentureCard, Guid>
 {
+    // Only its own events: an inline projection that saw every append would load (and delete) a document per stream.
+    public VentureCardProjection()
+    {
+        IncludeType<VentureProposed>();
+        IncludeType<VentureApproved>();
+        IncludeType<VentureDeclined>();
+        IncludeType<VentureMilestoneReported>();
+        IncludeType<VentureCompleted>();
+    }
+
     public override VentureCard? Evolve(VentureCard? snapshot, Guid id, IEvent e)
     {
         var next = (snapshot, e.Data) switch

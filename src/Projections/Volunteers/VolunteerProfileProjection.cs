@@ -7,6 +7,18 @@ namespace IssueTracker.Projections.Volunteers;
 
 public sealed partial class VolunteerProfileProjection : SingleStreamProjection<VolunteerProfile, Guid>
 {
+    // Only its own events: an inline projection that saw every append would load (and delete) a document per stream.
+    public VolunteerProfileProjection()
+    {
+        IncludeType<VolunteerRegistered>();
+        IncludeType<VolunteerJoinedTeam>();
+        IncludeType<VolunteerLeftTeam>();
+        IncludeType<ServiceRecorded>();
+        IncludeType<ServiceRecordCorrected>();
+        IncludeType<PointsAwarded>();
+        IncludeType<PointsRedeemed>();
+    }
+
     public override VolunteerProfile? Evolve(VolunteerProfile? snapshot, Guid id, IEvent e)
     {
         var next = Apply(snapshot, id, e.Data);

@@ -32,6 +32,15 @@ public sealed record WishCard
 
 public sealed partial class WishCardProjection : SingleStreamProjection<WishCard, Guid>
 {
+    // Only its own events: an inline projection that saw every append would load (and delete) a document per stream.
+    public WishCardProjection()
+    {
+        IncludeType<WishRecorded>();
+        IncludeType<WishClaimed>();
+        IncludeType<WishFulfilled>();
+        IncludeType<WishConfirmed>();
+    }
+
     public override WishCard? Evolve(WishCard? snapshot, Guid id, IEvent e)
     {
         var next = (snapshot, e.Data) switch

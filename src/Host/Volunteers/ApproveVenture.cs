@@ -16,11 +16,3 @@ public static class ApproveVentureEndpoint
         ApproveVenture command, [Aggregate] Venture venture, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
         => venture.Approve(command, user.ToActor(), clock.GetUtcNow()).Respond(venture.Id, venture.Version, request);
 }
-
-public static class DeclineVentureEndpoint
-{
-    [WolverinePost("/api/ventures/{ventureId}/decline"), Authorize(Roles = VolunteerWho.Staff)]
-    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        DeclineVenture command, [Aggregate] Venture venture, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => venture.Decline(command, user.ToActor(), clock.GetUtcNow()).Respond(venture.Id, venture.Version, request);
-}

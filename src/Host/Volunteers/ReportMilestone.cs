@@ -16,11 +16,3 @@ public static class ReportMilestoneEndpoint
         ReportMilestone command, [Aggregate] Venture venture, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
         => venture.ReportMilestone(command, user.ToActor(), clock.GetUtcNow()).Respond(venture.Id, venture.Version, request);
 }
-
-public static class CompleteVentureEndpoint
-{
-    [WolverinePost("/api/ventures/{ventureId}/complete"), Authorize(Roles = VolunteerWho.Leaders)]
-    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        CompleteVenture command, [Aggregate] Venture venture, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => venture.Complete(command, user.ToActor(), clock.GetUtcNow()).Respond(venture.Id, venture.Version, request);
-}
