@@ -1,6 +1,8 @@
 using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Reliability;
+using IssueTracker.Host.Open311;
 using IssueTracker.Host.Telemetry;
 using IssueTracker.Host.Volunteers;
 using JasperFx;
@@ -12,8 +14,10 @@ builder.AddIssueTrackerAudit();
 builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
+builder.AddIssueTrackerOpen311();
 builder.AddIssueTrackerTelemetry();
 builder.AddIssueTrackerVolunteers();
+builder.AddIssueTrackerDatabaseStartup();
 
 var app = builder.Build();
 
