@@ -6,6 +6,7 @@ using IssueTracker.Host.Reliability;
 using IssueTracker.Host.Open311;
 using IssueTracker.Host.Telemetry;
 using IssueTracker.Host.Workbench;
+using IssueTracker.Host.Volunteers;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,8 +19,10 @@ builder.AddIssueTrackerHttp();
 builder.AddIssueTrackerOpen311();
 builder.AddIssueTrackerTelemetry();
 builder.AddIssueTrackerAttachments();
-builder.AddIssueTrackerDatabaseStartup();
+builder.AddIssueTrackerVolunteers();
 builder.AddIssueTrackerWorkbench();
+// Last: it holds back the database-bound hosted services registered before it until PostgreSQL answers.
+builder.AddIssueTrackerDatabaseStartup();
 
 var app = builder.Build();
 
