@@ -3,6 +3,9 @@ using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Telemetry;
 using JasperFx;
 
+// Signing a development token needs no database: run it before the store is configured.
+if (IssueTracker.Host.Cli.TokenCommand.IsRequested(args)) return await IssueTracker.Host.Cli.TokenCommand.RunAlone(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddIssueTrackerStore();
