@@ -1,5 +1,6 @@
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Host.Telemetry;
 using JasperFx;
 
@@ -9,6 +10,7 @@ if (IssueTracker.Host.Cli.TokenCommand.IsRequested(args)) return await IssueTrac
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddIssueTrackerStore();
+builder.AddIssueTrackerOrganisations();
 builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();

@@ -1,4 +1,5 @@
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ public static class GetOverdueEndpoint
         var rows = await session.Query<StatusBoardRow>()
             .Where(x => x.Overdue || (x.AwaitingResolution && x.DueBy < now))
             .OrderBy(x => x.DueBy).Take(500).ToListAsync(ct);
-        return new BoardItems(rows.Select(x => BoardItem.From(x, now)).ToList());
+        var names = await OrganisationDirectory.NamesAsync(session, ct);
+        return new BoardItems(rows.Select(x => BoardItem.From(x, now).Named(names)).ToList());
     }
 }

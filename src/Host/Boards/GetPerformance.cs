@@ -1,4 +1,5 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Organisations;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -12,7 +13,8 @@ public sealed record SatisfactionCounts(int Satisfied, int BasicallySatisfied, i
 /// since the assignment they answer) and the rate; the residents' ratings of its resolutions (回访).
 /// </summary>
 public sealed record OrganisationPerformance(
-    string Org, int Open, int Overdue, int Resolved, int ResolvedOnTime, double? OnTimeRate, SatisfactionCounts Satisfaction);
+    string Org, int Open, int Overdue, int Resolved, int ResolvedOnTime, double? OnTimeRate, SatisfactionCounts Satisfaction,
+    string? OrgName = null);
 
 public sealed record CategorySatisfaction(string Category, SatisfactionCounts Satisfaction);
 
@@ -46,8 +48,10 @@ public static class GetPerformanceEndpoint
             $"select json_build_object('key', r.category, {Sums}) from {BoardSql.Rows} r {Tallies} where r.tenant_id = ? group by r.category",
             ct, session.TenantId);
 
+        var names = await OrganisationDirectory.NamesAsync(session, ct);
         var organisations = open.Select(x => x.Key).Union(byOrg.Select(x => x.Key)).Order(StringComparer.Ordinal)
-            .Select(org => Performance(org, open.FirstOrDefault(x => x.Key == org), byOrg.FirstOrDefault(x => x.Key == org)))
+            .Select(org => Performance(org, open.FirstOrDefault(x => x.Key == org), byOrg.FirstOrDefault(x => x.Key == org))
+                with { OrgName = names.NameOf(org) })
             .ToList();
         var categories = byCategory
             .Where(x => x.Satisfied + x.BasicallySatisfied + x.Unsatisfied > 0)

@@ -25,7 +25,7 @@ public static class HttpSetup
 
     public static void AddIssueTrackerHttp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.AddJsonFieldErrors);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemText.Customize);
         builder.Services.AddExceptionHandler<FailureResponses>();
         // Wolverine logs every body it cannot deserialize at error level, under the request type's name (our command
         // records in IssueTracker.Domain): that is the client's 400, not an operator's problem, and not worth a log

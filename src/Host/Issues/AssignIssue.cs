@@ -2,6 +2,9 @@ using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Organisations;
+using IssueTracker.Domain.Organisations;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine;
@@ -13,14 +16,17 @@ namespace IssueTracker.Host.Issues;
 
 public static class AssignIssueEndpoint
 {
+    public static Task<ListedAssignee> LoadAsync(AssignIssue command, IQuerySession session, CancellationToken ct) =>
+        ListedAssignee.LoadAsync(session, command.Assignee, ct);
+
     /// <summary>Assigns with the category's deadlines and schedules their timers in the same transaction (the outbox).</summary>
     [WolverinePost("/api/issues/{issueId}/assign"), Authorize(Roles = Who.Hosts)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events, OutgoingMessages) Post(
-        AssignIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        AssignIssue command, [Aggregate] Issue issue, ListedAssignee listed, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
         HttpRequest request)
     {
         var now = clock.GetUtcNow();
-        var decision = issue.Supervise(issue.Assign(command, user.ToActor(), now), policy, now);
+        var decision = issue.Supervise(issue.Assign(command, user.ToActor(), now), policy, now).RequireListed(listed.IsActive);
         var (answer, events) = decision.Respond(issue, request);
         return (answer, events, events.Count == 0 ? [] : DeadlineTimers.For(issue, decision, policy));
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,7 @@ public static class GetIssueEndpoint
         // A due date passing changes what is served without a new version: no 304 for what a cache may hold as on time.
         if (ReferenceEquals(details, stored) && context.Request.IfNoneMatchHits(details.Version))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        details = details with { AssigneeName = (await OrganisationDirectory.FindAsync(session, details.Assignee, ct))?.Name };
         return TypedResults.Ok(user.SeesPrivateData() ? details : details.WithoutReporter());
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
 using IssueTracker.Projections.Issues;
 using Marten;
@@ -47,8 +48,10 @@ public static class ListIssuesEndpoint
         var total = await query.LongCountAsync(ct);
         var items = await query.OrderByDescending(x => x.RaisedAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         var privateData = user.SeesPrivateData();
-        return TypedResults.Ok(new IssuePage(
-            items.Select(x => privateData ? x.AsOf(now) : x.AsOf(now).WithoutReporter()).ToList(), number, size, total));
+        var names = await OrganisationDirectory.NamesAsync(session, ct);
+        return TypedResults.Ok(new IssuePage(items
+            .Select(x => x.AsOf(now) with { AssigneeName = names.NameOf(x.Assignee) })
+            .Select(x => privateData ? x : x.WithoutReporter()).ToList(), number, size, total));
     }
 
     private static bool TryParse<T>(string value, out T parsed) where T : struct, Enum =>

@@ -3,6 +3,8 @@ using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Meetings;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Organisations;
+using IssueTracker.Domain.Organisations;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -15,11 +17,15 @@ namespace IssueTracker.Host.Meetings;
 
 public static class RecordDecisionEndpoint
 {
-    public sealed record DuplicatedIssue(bool Exists);
+    public sealed record DecisionReferences(bool DuplicateExists, ListedAssignee Assignee);
 
-    /// <summary>Looks up the issue named by "duplicateOf" in the caller's street, so the rule can tell whether it exists.</summary>
-    public static async Task<DuplicatedIssue> LoadAsync(RecordDecision command, IDocumentSession session, CancellationToken ct) =>
-        new(command.DuplicateOf is { } of && await session.Events.FetchStreamStateAsync(of, ct) is not null);
+    /// <summary>
+    /// Looks up what the decision names in the caller's street, so the rules can tell whether the issue named by
+    /// "duplicateOf" exists and whether "assignee" is an active organisation of the directory.
+    /// </summary>
+    public static async Task<DecisionReferences> LoadAsync(RecordDecision command, IDocumentSession session, CancellationToken ct) =>
+        new(command.DuplicateOf is { } of && await session.Events.FetchStreamStateAsync(of, ct) is not null,
+            command.Outcome == DecisionOutcome.Assign ? await ListedAssignee.LoadAsync(session, command.Assignee, ct) : new ListedAssignee(null));
 
     /// <summary>
     /// DecisionRecorded on the meeting, IssueDiscussed and the outcome's event on the issue: all or nothing.
@@ -29,11 +35,12 @@ public static class RecordDecisionEndpoint
     [WolverinePost("/api/meetings/{meetingId}/decisions"), Authorize(Roles = Who.Hosts)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, OutgoingMessages) Post(
         RecordDecision command, [WriteAggregate] IEventStream<Meeting> meeting,
-        [WriteAggregate(nameof(RecordDecision.IssueId))] IEventStream<Issue> issue, DuplicatedIssue original,
+        [WriteAggregate(nameof(RecordDecision.IssueId))] IEventStream<Issue> issue, DecisionReferences references,
         ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy, HttpRequest request)
     {
         var now = clock.GetUtcNow();
-        var decided = meeting.Aggregate!.RecordDecision(command, issue.Aggregate!, original.Exists, user.ToActor(), now);
+        var decided = meeting.Aggregate!.RecordDecision(command, issue.Aggregate!, references.DuplicateExists, user.ToActor(), now)
+            .RequireListed(references.Assignee.IsActive);
         var supervised = decided with { ForIssue = issue.Aggregate!.Supervise(decided.ForIssue, policy, now) };
         var answer = supervised.Respond(meeting, issue, request);
         return (answer, answer.Result is Ok<CommandAccepted> ? DeadlineTimers.For(issue.Aggregate!, supervised.ForIssue, policy) : []);

@@ -14,6 +14,9 @@ public sealed record IssueDetails
     public Urgency Urgency { get; init; }
     public IssueStatus Status { get; init; }
     public string? Assignee { get; init; }
+
+    /// <summary>The assignee's name in the street's directory; filled when served, not stored.</summary>
+    public string? AssigneeName { get; init; }
     public DateTimeOffset? AcknowledgeBy { get; init; }
     public DateTimeOffset? DueBy { get; init; }
 

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using IssueTracker.Domain.Organisations;
+using IssueTracker.Host.Infrastructure;
+using IssueTracker.Projections.OrganisationDirectory;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IssueTracker.Host.Organisations;
+
+/// <summary>A directory entry as the API shows it: <c>id</c> is the slug; <c>contact</c> only for hosts, admins and auditors.</summary>
+public sealed record OrganisationView(string Id, string Name, OrganisationKind Kind, Contact? Contact, bool Active, int Version)
+{
+    public static OrganisationView From(DirectoryEntry e, ClaimsPrincipal user) =>
+        new(e.Slug, e.Name, e.Kind, user.SeesPrivateData() ? e.Contact : null, e.Active, e.Version);
+}
+
+public sealed record OrganisationList(IReadOnlyList<OrganisationView> Items);
+
+public static class ListOrganisationsEndpoint
+{
+    [WolverineGet("/api/organisations")]
+    [ProducesResponseType<OrganisationList>(StatusCodes.Status200OK)]
+    public static async Task<OrganisationList> Get(IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var entries = await session.Query<DirectoryEntry>().OrderBy(x => x.Slug).ToListAsync(ct);
+        return new OrganisationList(entries.Select(e => OrganisationView.From(e, user)).ToList());
+    }
+}
+
+public static class GetOrganisationEndpoint
+{
+    [WolverineGet("/api/organisations/{organisationId}")]
+    [ProducesResponseType<OrganisationView>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(string organisationId, IQuerySession session, ClaimsPrincipal user, HttpResponse response,
+        CancellationToken ct)
+    {
+        if (await OrganisationDirectory.FindAsync(session, organisationId, ct) is not { } entry) return Problems.NotFound("organisation");
+        response.SetETag(entry.Version);
+        return TypedResults.Ok(OrganisationView.From(entry, user));
+    }
+}

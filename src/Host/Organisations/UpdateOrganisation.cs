@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using IssueTracker.Domain.Organisations;
+using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Reliability;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+
+namespace IssueTracker.Host.Organisations;
+
+public static class UpdateOrganisationEndpoint
+{
+    /// <summary>Replaces the whole entry: rename, new contact, deactivate (<c>active: false</c>) or reactivate.</summary>
+    [WolverinePut("/api/organisations/{organisationId}"), Authorize(Roles = Who.Hosts)]
+    public static async Task<Results<Ok<OrganisationAccepted>, ProblemHttpResult>> Put(
+        string organisationId, UpdateOrganisation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
+        HttpRequest request, CancellationToken ct)
+    {
+        if (!OrganisationIds.IsSlug(organisationId)) return Problems.NotFound("organisation");
+        var stream = await session.Events.FetchForWriting<Organisation>(OrganisationIds.StreamId(session.TenantId, organisationId), ct);
+        if (stream.Aggregate is not { } organisation) return Problems.NotFound("organisation");
+        if (request.IfMatchFails(organisation.Version) is { } stale) return stale;
+
+        var decision = organisation.Update(command, user.ToActor(), clock.GetUtcNow());
+        if (decision.Rejection is { } rejection) return Problems.For(rejection);
+        stream.AppendMany([.. decision.Events]);
+        var accepted = new OrganisationAccepted(organisationId, organisation.Version + decision.Events.Count);
+        Idempotency.Remember(request.HttpContext, StatusCodes.Status200OK, accepted);
+        return TypedResults.Ok(accepted);
+    }
+}
