@@ -1,5 +1,6 @@
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Issues;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Host.Telemetry;
 using JasperFx;
@@ -11,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddIssueTrackerStore();
 builder.AddIssueTrackerOrganisations();
+builder.AddIssueTrackerIssueList();
 builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();

@@ -3,6 +3,7 @@ using IssueTracker.Projections.AssigneeQueue;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Boards;
 
@@ -12,6 +13,9 @@ public sealed record AssigneeQueuesView(IReadOnlyList<AssigneeQueueView> Queues)
 
 public static class GetAssigneeQueueEndpoint
 {
+    [ApiOperation("An organisation's open work queue", "责任单位待办队列",
+        Description = "Open assignments of one organisation, soonest due first, with its name from the directory.",
+        ChineseDescription = "某责任单位的待办事项，按到期时间排序，附名录中的单位名称。")]
     [WolverineGet("/api/boards/assignees/{org}")]
     [ProducesResponseType<AssigneeQueueView>(StatusCodes.Status200OK)]
     public static async Task<AssigneeQueueView> Get(string org, IQuerySession session, TimeProvider clock, CancellationToken ct)
@@ -25,6 +29,9 @@ public static class GetAssigneeQueueEndpoint
     }
 
     /// <summary>Every organisation's open queue, for the wall board.</summary>
+    [ApiOperation("Every organisation's open work queue", "各责任单位待办队列",
+        Description = "The wall board's queues: every organisation with open work, the longest queue first.",
+        ChineseDescription = "大屏用：所有有待办事项的责任单位，待办最多的在前。")]
     [WolverineGet("/api/boards/assignees")]
     [ProducesResponseType<AssigneeQueuesView>(StatusCodes.Status200OK)]
     public static async Task<AssigneeQueuesView> GetAll(IQuerySession session, TimeProvider clock, CancellationToken ct)

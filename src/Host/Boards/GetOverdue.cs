@@ -4,11 +4,15 @@ using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Boards;
 
 public static class GetOverdueEndpoint
 {
+    [ApiOperation("Overdue work", "超期事项",
+        Description = "Issues whose deadline passed while they wait for the assignee.",
+        ChineseDescription = "超过时限仍待责任单位处理的问题。")]
     [WolverineGet("/api/boards/overdue")]
     [ProducesResponseType<BoardItems>(StatusCodes.Status200OK)]
     public static async Task<BoardItems> Get(IQuerySession session, TimeProvider clock, CancellationToken ct)

@@ -3,6 +3,7 @@ using IssueTracker.Host.Organisations;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Boards;
 
@@ -33,6 +34,9 @@ public static class GetPerformanceEndpoint
         """;
 
     /// <summary>Sums the per-issue tallies of the status board rows in SQL, per organisation and per category.</summary>
+    [ApiOperation("Assignee performance board", "责任单位履职看板",
+        Description = "Per organisation: open and overdue work, resolutions on time, residents' ratings.",
+        ChineseDescription = "各责任单位：待办与超期、按时办结率、居民回访评价。")]
     [WolverineGet("/api/boards/performance")]
     [ProducesResponseType<PerformanceView>(StatusCodes.Status200OK)]
     public static async Task<PerformanceView> Get(IQuerySession session, TimeProvider clock, CancellationToken ct)

@@ -49,6 +49,7 @@ public static class HttpSetup
         app.UseMiddleware<StorableText>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<KnownQueryParameters>();
         app.UseMiddleware<Idempotency>();
 
         app.MapIssueTrackerOpenApi();

@@ -12,11 +12,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Meetings;
 
 public static class RecordDecisionEndpoint
 {
+    public static RecordDecision Example => new(Examples.SomeIssue, "由红色物业限期拆除私装地锁，社区网格员跟踪。",
+        DecisionOutcome.Assign, "hongse-wuye", Examples.Friday, null, null, null);
+
     public sealed record DecisionReferences(bool DuplicateExists, ListedAssignee Assignee);
 
     /// <summary>
@@ -32,6 +36,9 @@ public static class RecordDecisionEndpoint
     /// [WriteAggregate] answers 404 when either stream is missing, hence the non-null aggregates.
     /// </summary>
     /// <remarks>An assign outcome gets the category's deadlines, and their timers go out in the same transaction.</remarks>
+    [ApiOperation("Record a meeting's decision on an agenda issue", "记录议事会决定",
+        Description = "An assign outcome needs an active organisation of the directory.",
+        ChineseDescription = "交办须选择名录中在用的责任单位。")]
     [WolverinePost("/api/meetings/{meetingId}/decisions"), Authorize(Roles = Who.Hosts)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, OutgoingMessages) Post(
         RecordDecision command, [WriteAggregate] IEventStream<Meeting> meeting,

@@ -5,6 +5,7 @@ using IssueTracker.Projections.OrganisationDirectory;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Organisations;
 
@@ -19,6 +20,9 @@ public sealed record OrganisationList(IReadOnlyList<OrganisationView> Items);
 
 public static class ListOrganisationsEndpoint
 {
+    [ApiOperation("The street's directory of organisations", "责任单位名录",
+        Description = "Contacts only for hosts, admins and auditors.",
+        ChineseDescription = "联系方式仅对主持人、管理员和审计员可见。")]
     [WolverineGet("/api/organisations")]
     [ProducesResponseType<OrganisationList>(StatusCodes.Status200OK)]
     public static async Task<OrganisationList> Get(IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
@@ -30,6 +34,9 @@ public static class ListOrganisationsEndpoint
 
 public static class GetOrganisationEndpoint
 {
+    [ApiOperation("One directory entry (ETag = version)", "责任单位详情",
+        Description = "Contacts only for hosts, admins and auditors.",
+        ChineseDescription = "联系方式仅对主持人、管理员和审计员可见。")]
     [WolverineGet("/api/organisations/{organisationId}")]
     [ProducesResponseType<OrganisationView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string organisationId, IQuerySession session, ClaimsPrincipal user, HttpResponse response,

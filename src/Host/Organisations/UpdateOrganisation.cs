@@ -6,12 +6,19 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Organisations;
 
 public static class UpdateOrganisationEndpoint
 {
+    public static UpdateOrganisation Example => new(null, "红色物业（明光小区项目部）", OrganisationKind.PropertyCompany,
+        new Contact("张经理", "0551-6421 0001", "hongse-wuye@example.cn"), true);
+
     /// <summary>Replaces the whole entry: rename, new contact, deactivate (<c>active: false</c>) or reactivate.</summary>
+    [ApiOperation("Replace a directory entry", "修改责任单位",
+        Description = "Replaces the whole entry: rename, new contact, deactivate (active: false) or reactivate. The id cannot change.",
+        ChineseDescription = "整体替换名录条目：改名、更换联系人、停用（active: false）或重新启用；编号不可更改。")]
     [WolverinePut("/api/organisations/{organisationId}"), Authorize(Roles = Who.Hosts)]
     public static async Task<Results<Ok<OrganisationAccepted>, ProblemHttpResult>> Put(
         string organisationId, UpdateOrganisation command, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,

@@ -41,6 +41,18 @@ public sealed record IssueDetails
     public Reporter? Reporter { get; init; }
     public IReadOnlyList<MeetingDiscussion> Meetings { get; init; } = [];
 
+    /// <summary>The user id (sub) of whoever raised the issue, for "raised by me".</summary>
+    public string? RaisedBy { get; init; }
+
+    public IReadOnlyList<Comment> Comments { get; init; } = [];
+
+    /// <summary>Stored for the search index (see <see cref="IssueSearch"/>); never served.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? SearchGrams { get; init; }
+
+    /// <summary>The details as readers get them: without what is stored only for the search index.</summary>
+    public IssueDetails Served() => SearchGrams is null ? this : this with { SearchGrams = null };
+
     /// <summary>The details as shown at <paramref name="now"/>: a passed due date on unfinished work is overdue (see <see cref="OverdueRule"/>).</summary>
     public IssueDetails AsOf(DateTimeOffset now) =>
         !Overdue && OverdueRule.IsOverdue(false, OverdueRule.AwaitsResolution(Assignee, Status), DueBy, now) ? this with { Overdue = true } : this;
@@ -48,6 +60,9 @@ public sealed record IssueDetails
     /// <summary>The same details without the resident's private data, for everyone but hosts and auditors.</summary>
     public IssueDetails WithoutReporter() => this with { Reporter = null };
 }
+
+/// <summary>A remark by someone taking part in the issue (a comment is no step of the lifecycle).</summary>
+public sealed record Comment(string Text, string By, string? Org, DateTimeOffset At);
 
 /// <summary>A meeting the issue was put before, and what it decided (null until it has).</summary>
 public sealed record MeetingDiscussion(Guid MeetingId, string Title, string? Decision);

@@ -22,7 +22,9 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
         (null, IssueRaised e) => new IssueDetails
         {
             Id = id, Title = e.Title, Description = e.Description, Category = e.Category, Location = e.Location,
-            Urgency = e.Urgency, Status = IssueStatus.Raised, RaisedAt = e.At, PhotoUrls = e.PhotoUrls, Reporter = e.Reporter
+            Urgency = e.Urgency, Status = IssueStatus.Raised, RaisedAt = e.At, PhotoUrls = e.PhotoUrls, Reporter = e.Reporter,
+            RaisedBy = e.By.Id,
+            SearchGrams = IssueSearch.Of(e.Title, e.Description, e.Location.Compound, e.Location.Building)
         },
         (null, _) => null,
         (_, IssuePlacedOnAgenda e) => details with

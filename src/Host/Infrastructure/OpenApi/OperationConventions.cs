@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -21,8 +22,13 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
         var metadata = description.ActionDescriptor.EndpointMetadata;
 
         operation.OperationId = OperationNames.For(description);
-        operation.Summary = OperationSummaries.For(operation.OperationId);
-        operation.Description = Roles(metadata) is { } roles ? $"Who: {roles}." : operation.Description;
+        var method = OperationNames.EndpointMethod(metadata, description.ActionDescriptor);
+        var own = method?.GetCustomAttribute<ApiOperationAttribute>();
+        operation.Summary = own is null ? OperationNames.Words(operation.OperationId) : $"{own.Summary} · {own.ChineseSummary}";
+        operation.Description = string.Join("\n\n", new[]
+        {
+            Roles(metadata) is { } roles ? $"Who (谁可调用): {roles}." : null, own?.Description, own?.ChineseDescription
+        }.Where(x => x is not null));
         operation.Tags = new HashSet<OpenApiTagReference> { new(ApiTags.For(route).Name, document) };
 
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
@@ -51,18 +57,28 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
             operation.Parameters ??= [];
             operation.Parameters.Add(Header("Idempotency-Key",
                 "Any unique string: the same key and body again gives the same answer and appends nothing; " +
-                "the same key with another body is 422.", "3f2c9a7e-raise-地锁"));
+                "the same key with another body is 422. A fresh UUID per attempted change is the simple choice.",
+                "3f2c9a7e-5b1d-4c8e-9a2f-6d7e8f901234"));
             if (hasId)
             {
                 problems.Add(412);
                 operation.Parameters.Add(Header("If-Match",
-                    "The ETag (quoted version) the change is based on; a stale one is 412.", "\"3\""));
+                    "The ETag (quoted version, from the GET) the change is based on; a stale one is 412. Leave it out to " +
+                    "change whatever the current version is.", null));
             }
-            RequestExamples.Apply(operation, description);
+            ApplyExample(operation, method);
         }
         else if (hasQuery) problems.Add(400, validation: true);
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The endpoint class's static Example property, serialised as the API reads bodies.</summary>
+    private static void ApplyExample(OpenApiOperation operation, MethodInfo? method)
+    {
+        var example = method?.DeclaringType?.GetProperty("Example", BindingFlags.Public | BindingFlags.Static);
+        if (example is null || operation.RequestBody?.Content?.TryGetValue("application/json", out var media) is not true) return;
+        media!.Example = JsonSerializer.SerializeToNode(example.GetValue(null), example.PropertyType, JsonDefaults.Options);
     }
 
     private static string? Roles(IList<object> metadata)
@@ -71,14 +87,14 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
         return roles.Count == 0 ? null : string.Join("; ", roles.Select(r => r!.Replace(",", ", ")));
     }
 
-    private static OpenApiParameter Header(string name, string description, string example) => new()
+    private static OpenApiParameter Header(string name, string description, string? example) => new()
     {
         Name = name,
         In = ParameterLocation.Header,
         Required = false,
         Description = description,
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        Example = System.Text.Json.Nodes.JsonValue.Create(example)
+        Example = example is null ? null : System.Text.Json.Nodes.JsonValue.Create(example)
     };
 }
 
@@ -103,6 +119,13 @@ public static class OperationNames
         metadata.OfType<MethodInfo>().FirstOrDefault()
         ?? (actionDescriptor as Wolverine.Http.WolverineActionDescriptor)?.Chain.Method.Method
         ?? metadata.OfType<Wolverine.Http.HttpChain>().FirstOrDefault()?.Method.Method;
+
+    /// <summary>An operationId in words ("getStatusBoard" → "Get status board"), for endpoints without their own summary.</summary>
+    public static string Words(string operationId)
+    {
+        var words = System.Text.RegularExpressions.Regex.Replace(operationId, "(?<!^)([A-Z])", " $1").ToLowerInvariant();
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
 
     private static string Camel(string value)
     {
