@@ -64,6 +64,7 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
         (_, IssueWithdrawn e) => details with { Status = IssueStatus.Withdrawn, ClosedReason = e.Reason, Overdue = false },
         (_, IssueMarkedDuplicate e) => details with { Status = IssueStatus.Duplicate, DuplicateOf = e.Of, Overdue = false },
         (_, AcknowledgementOverdue or ResolutionOverdue) => details with { Overdue = true },
+        (_, CommentAdded e) => details with { Comments = [.. details.Comments, new Comment(e.Text, e.By.Name, e.By.Org, e.At)] },
         (_, IssueEscalated e) => details with { Escalated = true, Escalation = new Supervision(e.Level, e.Reason, e.At) },
         _ => details
     };
