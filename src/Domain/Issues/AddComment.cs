@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Issues;
 
-public sealed record AddComment(string? Text);
+public sealed record AddComment([property: Required] string? Text);
 
 public sealed partial record Issue
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace IssueTracker.Domain.Issues;
 
 public enum IssueStatus
@@ -22,7 +23,7 @@ public enum EscalationLevel { StreetLeadership, DistrictLeadership }
 
 public enum EscalationReason { SecondMissedDeadline, LongOverdue, RepeatedlyReopened }
 
-public sealed record Location(string Community, string? Compound, string? Building, int? Grid);
+public sealed record Location([property: Required] string Community, string? Compound, string? Building, int? Grid);
 
 /// <summary>The resident who brought the issue. Private: only hosts and auditors may see it.</summary>
 public sealed record Reporter(string? Name, string? Contact);

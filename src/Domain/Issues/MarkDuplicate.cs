@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Issues;
 
-public sealed record MarkDuplicate(Guid? Of);
+public sealed record MarkDuplicate([property: Required] Guid? Of);
 
 public sealed partial record Issue
 {

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Issues;
 
 public sealed record RaiseIssue(
-    string? Title, string? Description, IssueCategory? Category, Location? Location, Reporter? Reporter,
+    [property: Required] string? Title, string? Description, [property: Required] IssueCategory? Category,
+    [property: Required] Location? Location, Reporter? Reporter,
     Urgency? Urgency, IReadOnlyList<string>? PhotoUrls);
 
 public sealed partial record Issue

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Meetings;
 
-public sealed record AttendeeEntry(string? Name, AttendeeRole? Role);
+public sealed record AttendeeEntry([property: Required] string? Name, [property: Required] AttendeeRole? Role);
 
-public sealed record RecordAttendance(IReadOnlyList<AttendeeEntry>? Attendees);
+public sealed record RecordAttendance([property: Required] IReadOnlyList<AttendeeEntry>? Attendees);
 
 public sealed partial record Meeting
 {

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Meetings;
 
 public sealed record RecordDecision(
-    Guid IssueId, string? Decision, DecisionOutcome? Outcome, string? Assignee, DateTimeOffset? DueBy, string? Reason,
+    [property: Required] Guid IssueId, [property: Required] string? Decision, [property: Required] DecisionOutcome? Outcome, string? Assignee, DateTimeOffset? DueBy, string? Reason,
     string? ReferredTo, Guid? DuplicateOf);
 
 public sealed partial record Meeting

@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Meetings;
 
-public sealed record ScheduleMeeting(string? Title, string? Community, DateTimeOffset? ScheduledAt, string? Place);
+public sealed record ScheduleMeeting(
+    [property: Required] string? Title, [property: Required] string? Community, [property: Required] DateTimeOffset? ScheduledAt, string? Place);
 
 public sealed partial record Meeting
 {

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Organisations;
 
 /// <param name="Active">Defaults to true.</param>
-public sealed record RegisterOrganisation(string? Id, string? Name, OrganisationKind? Kind, Contact? Contact, bool? Active);
+public sealed record RegisterOrganisation(
+    [property: Required] string? Id, [property: Required] string? Name, [property: Required] OrganisationKind? Kind, Contact? Contact, bool? Active);
 
 public sealed partial record Organisation
 {

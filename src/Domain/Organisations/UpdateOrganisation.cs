@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Organisations;
 
 /// <summary>Replaces the whole entry; <paramref name="Id"/> may be left out, and must match the path when given.</summary>
-public sealed record UpdateOrganisation(string? Id, string? Name, OrganisationKind? Kind, Contact? Contact, bool? Active);
+public sealed record UpdateOrganisation(
+    string? Id, [property: Required] string? Name, [property: Required] OrganisationKind? Kind, Contact? Contact, bool? Active);
 
 public sealed partial record Organisation
 {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -70,7 +71,88 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
         }
         else if (hasQuery) problems.Add(400, validation: true);
 
+        Headers(operation, responses, isCommand);
+        QueryValues(operation);
+        MediaTypes(operation, responses, document);
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>The headers the server sends, declared on the answers that carry them.</summary>
+    private static void Headers(OpenApiOperation operation, OpenApiResponses responses, bool isCommand)
+    {
+        static void Add(IOpenApiResponse? response, string name, string description, string? format = null)
+        {
+            if (response is not OpenApiResponse concrete) return;
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers[name] = new OpenApiHeader
+            {
+                Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = format }
+            };
+        }
+        if (responses.TryGetValue("201", out var created)) Add(created, "Location", "The new resource's path.", "uri-reference");
+        if (isCommand)
+            foreach (var status in new[] { "200", "201" })
+                if (responses.TryGetValue(status, out var answer))
+                    Add(answer, "Idempotent-Replayed", "\"true\" when this is the stored answer to an earlier request with the same Idempotency-Key.");
+        if (operation.OperationId is "getIssue" or "getOrganisation" && responses.TryGetValue("200", out var read))
+            Add(read, "ETag", "The quoted version, for If-Match on the next change.");
+        if (responses.TryGetValue("503", out var unavailable)) Add(unavailable, "Retry-After", "Seconds to wait before retrying.");
+    }
+
+    /// <summary>What is not JSON says so: the CSV export, the board's event stream; the verify answer has two shapes.</summary>
+    private static void MediaTypes(OpenApiOperation operation, OpenApiResponses responses, OpenApiDocument document)
+    {
+        if (!responses.TryGetValue("200", out var ok) || ok is not OpenApiResponse answer) return;
+        var text = new OpenApiSchema { Type = JsonSchemaType.String };
+        switch (operation.OperationId)
+        {
+            case "getHistory" when answer.Content?.ContainsKey("text/csv") == true:
+                answer.Content["text/csv"] = new OpenApiMediaType { Schema = text };
+                break;
+            case "watchBoard":
+                answer.Description = "Server-sent events: one `change` event whenever the boards change.";
+                answer.Content = new Dictionary<string, OpenApiMediaType> { ["text/event-stream"] = new() { Schema = text } };
+                break;
+            case "verifyHistory" when answer.Content?.TryGetValue("application/json", out var json) == true:
+                document.Components!.Schemas![nameof(Audit.BrokenChain)] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "The chain does not verify: the first version whose hash does not match, and why.",
+                    Required = new HashSet<string> { "valid", "firstInvalidVersion", "reason" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["valid"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Enum = [JsonValue.Create(false)!] },
+                        ["firstInvalidVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+                        ["reason"] = new OpenApiSchema { Type = JsonSchemaType.String }
+                    }
+                };
+                json.Schema = new OpenApiSchema
+                {
+                    OneOf = [new OpenApiSchemaReference(nameof(Audit.ValidChain), document), new OpenApiSchemaReference(nameof(Audit.BrokenChain), document)]
+                };
+                break;
+        }
+    }
+
+    /// <summary>Query values that are a closed set or a time say so (they are 400 otherwise).</summary>
+    private static void QueryValues(OpenApiOperation operation)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query) ?? [])
+        {
+            string[]? values = (operation.OperationId, parameter.Name) switch
+            {
+                ("listIssues", "status") => Enum.GetNames<Domain.Issues.IssueStatus>().Select(Domain.Issues.IssueStatuses.JsonName).ToArray(),
+                ("listIssues", "category") => Enum.GetNames<Domain.Issues.IssueCategory>().Select(Domain.Issues.IssueStatuses.JsonName).ToArray(),
+                ("listIssues", "sort") => Issues.ListIssuesEndpoint.Sorts,
+                ("getStatusBoard", "groupBy") => ["community", "grid", "category"],
+                ("getHistory", "format") => ["json", "csv"],
+                _ => null
+            };
+            if (values is not null)
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList() };
+            if (parameter.Name is "at") parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" };
+        }
     }
 
     /// <summary>The endpoint class's static Example property, serialised as the API reads bodies.</summary>
