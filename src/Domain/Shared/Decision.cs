@@ -33,7 +33,8 @@ public sealed record Forbidden(string Reason) : Rejection(Reason);
 public sealed record AlreadyExists(string Reason) : Rejection(Reason);
 
 /// <summary>The command's data breaks a rule (HTTP 400 with a per-field errors map).</summary>
-public sealed record InvalidInput(IReadOnlyDictionary<string, FieldError[]> Fields)
+/// <param name="Code">The problem's code: "validation", or a more precise one such as "unknown-organisation".</param>
+public sealed record InvalidInput(IReadOnlyDictionary<string, FieldError[]> Fields, string Code = "validation")
     : Rejection("One or more fields are invalid.")
 {
     /// <summary>The English messages per field (the problem's <c>errors</c> map).</summary>

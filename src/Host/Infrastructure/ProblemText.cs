@@ -17,6 +17,7 @@ public static class ProblemText
     public static readonly IReadOnlyDictionary<string, Text> Codes = new Dictionary<string, Text>
     {
         ["validation"] = new(400, "Invalid input", "输入无效", "有字段无效，详见 errors。"),
+        ["unknown-organisation"] = new(400, "Unknown organisation", "未知的责任单位", "责任单位不是本街道名录中在用的单位。"),
         ["unauthorized"] = new(401, "Sign-in required", "需要登录", "缺少有效的令牌，或令牌已过期、签名无效、不属于本服务或没有街道。"),
         ["forbidden"] = new(403, "Not allowed for you", "无权操作", "你的角色或所属单位不能执行此操作。"),
         ["not-found"] = new(404, "Not found", "未找到", "本街道没有这个编号（或这个地址）。"),

@@ -19,8 +19,8 @@ public static class Problems
         InvalidInput r => TypedResults.Problem(new FieldProblem(r.Errors.ToDictionary(x => x.Key, x => x.Value))
         {
             Status = StatusCodes.Status400BadRequest,
-            Type = TypePrefix + "validation",
-            Title = "Invalid input",
+            Type = TypePrefix + r.Code,
+            Title = r.Code == "validation" ? "Invalid input" : ProblemText.Codes.TryGetValue(r.Code, out var text) ? text.Title : "Invalid input",
             Detail = r.Detail,
             Extensions = { ["errorCodes"] = r.Fields.ToDictionary(x => x.Key, x => x.Value.Select(e => e.Code).ToArray()) },
             ChineseErrors = r.Fields.ToDictionary(x => x.Key, x => x.Value.Select(e => e.Chinese).ToArray())

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using IssueTracker.Host.Tests.Boards;
 
 namespace IssueTracker.Host.Tests.Organisations;
 
@@ -81,6 +80,7 @@ public class OrganisationDirectoryTests(AppFixture app)
         {
             var refused = (await street.Host.Post($"/api/issues/{id}/assign", Bodies.Assign(assignee))).ShouldHaveStatus(HttpStatusCode.BadRequest);
             refused.Body.GetProperty("errorCodes").GetProperty("assignee")[0].GetString().ShouldBe("unknownOrganisation", assignee);
+            refused.Body.GetProperty("code").GetString().ShouldBe("unknown-organisation");
         }
         (await street.EventsOf(id)).Count.ShouldBe(1);
 
@@ -111,7 +111,12 @@ public class OrganisationDirectoryTests(AppFixture app)
         await street.List("hongse-wuye", "红色物业");
         var id = await street.Raise();
         (await street.Host.Post($"/api/issues/{id}/assign", Bodies.Assign(dueBy: DateTimeOffset.UtcNow.AddDays(3)))).ShouldHaveStatus(HttpStatusCode.OK);
-        await app.CaughtUp();
+        // The queues are async projections: wait until this street's item is on the queue (bounded).
+        for (var tries = 0; tries < 120; tries++)
+        {
+            if ((await street.Reporter.Get("/api/boards/assignees/hongse-wuye")).Body.GetProperty("items").GetArrayLength() > 0) break;
+            await Task.Delay(500);
+        }
 
         var details = (await street.Reporter.Get($"/api/issues/{id}")).Body;
         details.GetProperty("assignee").GetString().ShouldBe("hongse-wuye");
