@@ -1,3 +1,4 @@
+using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Issues;
@@ -11,6 +12,7 @@ if (IssueTracker.Host.Cli.TokenCommand.IsRequested(args)) return await IssueTrac
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddIssueTrackerStore();
+builder.AddIssueTrackerAudit();
 builder.AddIssueTrackerOrganisations();
 builder.AddIssueTrackerIssueList();
 builder.AddIssueTrackerDeadlines();

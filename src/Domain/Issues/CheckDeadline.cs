@@ -7,9 +7,6 @@ public sealed record CheckDeadline(DeadlineKind Kind, int Assignment, DateTimeOf
 
 public sealed partial record Issue
 {
-    private static readonly IssueStatus[] AwaitingResolution =
-        [IssueStatus.Assigned, IssueStatus.Acknowledged, IssueStatus.InProgress, IssueStatus.Reopened];
-
     /// <summary>
     /// Records a missed deadline once, if the issue still waits for that step of that assignment; a reassignment,
     /// acknowledgement or resolution since the timer was set makes it a no-op (accepted, with no events).
@@ -21,9 +18,9 @@ public sealed partial record Issue
         {
             DeadlineKind.Acknowledgement when IsIn(IssueStatus.Assigned) && !Deadlines.AcknowledgementMissed =>
                 Decision.Accept([.. Missed(DeadlineKind.Acknowledgement, deadline.DueAt, now)]),
-            DeadlineKind.Resolution when IsIn(AwaitingResolution) && !Deadlines.ResolutionMissed =>
+            DeadlineKind.Resolution when IssueStatuses.AwaitsResolution(Assignee, Status) && !Deadlines.ResolutionMissed =>
                 Decision.Accept([.. Missed(DeadlineKind.Resolution, deadline.DueAt, now)]),
-            DeadlineKind.EscalationGrace when IsIn(AwaitingResolution) && !Deadlines.LongOverdueEscalated =>
+            DeadlineKind.EscalationGrace when IssueStatuses.AwaitsResolution(Assignee, Status) && !Deadlines.LongOverdueEscalated =>
                 Decision.Accept([.. LongOverdue(now)]),
             _ => Decision.Accept()
         };

@@ -24,24 +24,18 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
     public static Issue Create(Guid id, IssueRaised raised) =>
         new(id, IssueStatus.Raised, raised.By.Id, null, 0) { Title = raised.Title, Category = raised.Category, Urgency = raised.Urgency };
 
-    public static Issue Evolve(Issue state, object @event) => @event switch
+    public static Issue Evolve(Issue state, object @event) =>
+        Fold(state, @event) with { Status = IssueStatuses.After(state.Status, @event) };
+
+    private static Issue Fold(Issue state, object @event) => @event switch
     {
-        IssuePlacedOnAgenda e => state with { Status = IssueStatus.OnAgenda, OnAgendaOf = e.MeetingId },
-        IssueDiscussed => state with { Status = IssueStatus.Discussed },
+        IssuePlacedOnAgenda e => state with { OnAgendaOf = e.MeetingId },
         IssueAssigned e => state with
         {
-            Status = IssueStatus.Assigned, Assignee = e.Assignee,
-            Deadlines = new(state.Deadlines.Assignment + 1, e.AcknowledgeBy, e.DueBy)
+            Assignee = e.Assignee, Deadlines = new(state.Deadlines.Assignment + 1, e.AcknowledgeBy, e.DueBy)
         },
-        AssignmentAcknowledged => state with { Status = IssueStatus.Acknowledged },
-        AssignmentDeclined => state with { Status = IssueStatus.Declined, Assignee = null },
-        ProgressReported => state with { Status = IssueStatus.InProgress },
-        IssueResolved => state with { Status = IssueStatus.Resolved },
-        ResolutionConfirmed { Satisfaction: not Satisfaction.Unsatisfied } => state with { Status = IssueStatus.Confirmed },
-        IssueReopened e => state with { Status = IssueStatus.Reopened, ReopenCount = e.ReopenCount },
-        IssueClosed => state with { Status = IssueStatus.Closed },
-        IssueWithdrawn => state with { Status = IssueStatus.Withdrawn },
-        IssueMarkedDuplicate => state with { Status = IssueStatus.Duplicate },
+        AssignmentDeclined => state with { Assignee = null },
+        IssueReopened e => state with { ReopenCount = e.ReopenCount },
         AcknowledgementOverdue => state with
         {
             MissedDeadlines = state.MissedDeadlines + 1, Deadlines = state.Deadlines with { AcknowledgementMissed = true }
@@ -85,4 +79,13 @@ public sealed record AssignmentDeadlines(
     bool AcknowledgementMissed = false, bool ResolutionMissed = false, bool LongOverdueEscalated = false)
 {
     public static readonly AssignmentDeadlines None = new(0, null, null);
+
+    /// <summary>When this assignment's deadlines are to be checked: acknowledgement, resolution, and the escalation grace after it.</summary>
+    public IEnumerable<CheckDeadline> Checks(DeadlinePolicy policy)
+    {
+        if (AcknowledgeBy is { } acknowledgeBy) yield return new(DeadlineKind.Acknowledgement, Assignment, acknowledgeBy);
+        if (DueBy is not { } dueBy) yield break;
+        yield return new(DeadlineKind.Resolution, Assignment, dueBy);
+        yield return new(DeadlineKind.EscalationGrace, Assignment, dueBy + policy.EscalationGrace);
+    }
 }

@@ -28,7 +28,7 @@ public sealed record Location([property: Required] string Community, string? Com
 /// <summary>The resident who brought the issue. Private: only hosts and auditors may see it.</summary>
 public sealed record Reporter(string? Name, string? Contact);
 
-public static class IssueStatuses
+public static partial class IssueStatuses
 {
     public static readonly IssueStatus[] Terminal = [IssueStatus.Closed, IssueStatus.Withdrawn, IssueStatus.Duplicate];
 

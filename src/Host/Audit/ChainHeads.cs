@@ -4,19 +4,19 @@ using JasperFx.Events;
 namespace IssueTracker.Host.Audit;
 
 /// <summary>
-/// The last link of each stream this process committed, so that the next append to it needs no read of the previous
+/// The last link of each stream this process committed (one per process: a DI singleton), so that the next append to it needs no read of the previous
 /// event. Safe because every stamped append expects a version: when another writer has moved the stream on, the
 /// cached version no longer matches (a read follows) or the append fails its version check.
 /// </summary>
-internal static class ChainHeads
+internal sealed class ChainHeads
 {
     private const int Capacity = 100_000;
-    private static readonly ConcurrentDictionary<(string Tenant, Guid Stream), (long Version, string Hash)> Heads = new();
+    private readonly ConcurrentDictionary<(string Tenant, Guid Stream), (long Version, string Hash)> Heads = new();
 
-    public static string? Find(string tenant, Guid stream, long version) =>
+    public string? Find(string tenant, Guid stream, long version) =>
         Heads.TryGetValue((tenant, stream), out var head) && head.Version == version ? head.Hash : null;
 
-    public static void Remember(string tenant, IEnumerable<StreamAction> committed)
+    public void Remember(string tenant, IEnumerable<StreamAction> committed)
     {
         foreach (var stream in committed)
         {

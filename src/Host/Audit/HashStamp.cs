@@ -1,5 +1,4 @@
 using System.Text.Json;
-using IssueTracker.Host.Infrastructure;
 using JasperFx.Events;
 using Marten;
 
@@ -8,14 +7,15 @@ namespace IssueTracker.Host.Audit;
 /// <summary>Stamps every pending event with its link in the stream's hash chain, just before the session saves.</summary>
 internal static class HashStamp
 {
-    public static async Task StampAsync(IDocumentSession session, StreamAction stream, CancellationToken ct)
+    public static async Task StampAsync(IDocumentSession session, StreamAction stream, ChainHeads heads,
+        CancellationToken ct)
     {
         var serializer = session.DocumentStore.Options.Serializer();
-        var (version, previous) = await StartOfAsync(session, stream, ct);
+        var (version, previous) = await StartOfAsync(session, stream, heads, ct);
         foreach (var e in stream.Events)
         {
             version++;
-            var actor = e.Headers?.TryGetValue(EventAuthorListener.ActorHeader, out var by) == true && by is not null
+            var actor = e.Headers?.TryGetValue(AuditTrail.ActorHeader, out var by) == true && by is not null
                 ? JsonSerializer.Deserialize<JsonElement>(serializer.ToJson(by))
                 : (JsonElement?)null;
             previous = HashChain.Compute(previous, stream.Id.ToString(), version, e.EventTypeName,
@@ -26,7 +26,7 @@ internal static class HashStamp
 
     /// <summary>The version and hash the new events follow: one read of the previous event when the stream exists.</summary>
     private static async Task<(long Version, string Hash)> StartOfAsync(IDocumentSession session, StreamAction stream,
-        CancellationToken ct)
+        ChainHeads heads, CancellationToken ct)
     {
         if (stream.ActionType == StreamActionType.Start) return (0, HashChain.Genesis);
 
@@ -37,7 +37,7 @@ internal static class HashStamp
             stream.ExpectedVersionOnServer = current;
         }
         if (current == 0) return (0, HashChain.Genesis);
-        if (ChainHeads.Find(stream.TenantId ?? session.TenantId, stream.Id, current) is { } cached) return (current, cached);
+        if (heads.Find(stream.TenantId ?? session.TenantId, stream.Id, current) is { } cached) return (current, cached);
 
         var last = await session.Events.FetchStreamAsync(stream.Id, current, fromVersion: current, token: ct);
         var hash = last.SingleOrDefault()?.GetHeader(HashChain.HashHeader)?.ToString()

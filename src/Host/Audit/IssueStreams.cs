@@ -14,6 +14,8 @@ public static class IssueStreams
         await using var connection = (NpgsqlConnection)session.Database.CreateConnection();
         await connection.OpenAsync(ct);
         var stream = await StoredEvents.ReadAsync(connection, session.TenantId, id, ct);
-        return stream is { AggregateType: null or AggregateType } ? stream : null;
+        return stream is { AggregateType: null or AggregateType } && AuditedStreams.Includes(stream.AggregateType, id)
+            ? stream
+            : null;
     }
 }

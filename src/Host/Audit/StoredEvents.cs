@@ -65,13 +65,20 @@ public static class StoredEvents
         return new StoredStream(streamId, tenantId, aggregateType, recordedVersion, list);
     }
 
-    /// <summary>Every stream of the store (all streets, or one), in a stable order.</summary>
+    /// <summary>Every stream of ours (<see cref="AuditedStreams"/>) in the store (all streets, or one), in a stable order.</summary>
     public static async Task<IReadOnlyList<(string TenantId, Guid Id)>> AllStreamsAsync(NpgsqlConnection connection,
         string? tenantId, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"select tenant_id, id from {Schema}.mt_streams where $1::text is null or tenant_id = $1 order by tenant_id, id",
-            connection) { Parameters = { new() { Value = (object?)tenantId ?? DBNull.Value } } };
+            $"select tenant_id, id from {Schema}.mt_streams where ($1::text is null or tenant_id = $1) " +
+            "and (type = any($2) or (type is null and id <> $3)) order by tenant_id, id", connection)
+        {
+            Parameters =
+            {
+                new() { Value = (object?)tenantId ?? DBNull.Value }, new() { Value = AuditedStreams.Kinds.ToArray() },
+                new() { Value = JasperFx.Events.Tombstone.StreamId }
+            }
+        };
         await using var reader = await command.ExecuteReaderAsync(ct);
         var streams = new List<(string, Guid)>();
         while (await reader.ReadAsync(ct)) streams.Add((reader.GetString(0), reader.GetGuid(1)));

@@ -15,11 +15,11 @@ public sealed record BoardItem(
     public BoardItem Named(IReadOnlyDictionary<string, string> names) => this with { AssigneeName = names.NameOf(Assignee) };
 
     public static BoardItem From(StatusBoardRow row, DateTimeOffset now) =>
-        new(row.Id, row.Title, row.Status, row.DueBy, OverdueRule.IsOverdue(row.Overdue, row.AwaitingResolution, row.DueBy, now),
+        new(row.Id, row.Title, row.Status, row.DueBy, OverdueRule.IsOverdue(row, now),
             row.Assignee, row.Community, row.Escalated, row.Escalation);
 
     public static BoardItem From(AssigneeQueueItem item, DateTimeOffset now) =>
-        new(item.Id, item.Title, item.Status, item.DueBy, OverdueRule.IsOverdue(item.Overdue, item.Open, item.DueBy, now),
+        new(item.Id, item.Title, item.Status, item.DueBy, OverdueRule.IsOverdue(item, now),
             item.Assignee, null, item.Escalated, item.Escalation);
 }
 

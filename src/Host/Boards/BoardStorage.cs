@@ -1,8 +1,8 @@
 using IssueTracker.Projections.AssigneeQueue;
 using IssueTracker.Projections.StatusBoard;
 using JasperFx.Events.Projections;
-using IssueTracker.Host.Infrastructure;
 using Marten;
+using Marten.Schema;
 
 namespace IssueTracker.Host.Boards;
 
@@ -21,18 +21,22 @@ public static class BoardStorage
         options.Schema.For<StatusBoardRow>()
             .Duplicate(x => x.Community).Duplicate(x => x.Grid!).Duplicate(x => x.Category).Duplicate(x => x.Status)
             .Duplicate(x => x.DueBy!, configure: index => index.Predicate = "awaiting_resolution")
-            .Duplicate(x => x.Overdue).Duplicate(x => x.AwaitingResolution)
+            .Duplicate(x => x.Overdue).Duplicate(x => x.AwaitingResolution).Duplicate(x => x.Assignee!)
             .Duplicate(x => x.RaisedAt).Duplicate(x => x.ResolvedAt!).Duplicate(x => x.LastActivity.At);
         options.Schema.For<AssigneeQueueItem>()
             .Duplicate(x => x.Assignee!, configure: index => index.Predicate = "open").Duplicate(x => x.Open);
     }
 }
 
-/// <summary>SQL over the duplicated columns; the overdue rule is <see cref="Projections.Issues.OverdueRule"/>'s.</summary>
+/// <summary>SQL over the duplicated columns above; the table's name is Marten's, the overdue rule <see cref="Projections.Issues.OverdueRule"/>'s.</summary>
 internal static class BoardSql
 {
-    public const string Rows = StoreSetup.Schema + ".mt_doc_statusboardrow";
+    public static string Rows(IQuerySession session) =>
+        ((DocumentMapping)session.DocumentStore.Options.FindOrResolveDocumentType(typeof(StatusBoardRow))).TableName.QualifiedName;
 
-    /// <summary>Takes the current time as its one parameter.</summary>
-    public const string IsOverdue = "(overdue or (awaiting_resolution and due_by < ?))";
+    /// <summary><see cref="Projections.Issues.OverdueRule"/> over the row's columns; takes the current time as its one parameter.</summary>
+    public static readonly string IsOverdue = Projections.Issues.OverdueRule.Sql(member => member switch
+    {
+        nameof(StatusBoardRow.Overdue) => "overdue", nameof(StatusBoardRow.AwaitingResolution) => "awaiting_resolution", _ => "due_by"
+    });
 }

@@ -1,5 +1,6 @@
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Organisations;
+using IssueTracker.Projections.Issues;
 using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public static class GetOverdueEndpoint
     {
         var now = clock.GetUtcNow();
         var rows = await session.Query<StatusBoardRow>()
-            .Where(x => x.Overdue || (x.AwaitingResolution && x.DueBy < now))
+            .Where(OverdueRule.Where<StatusBoardRow>(now))
             .OrderBy(x => x.DueBy).Take(500).ToListAsync(ct);
         var names = await OrganisationDirectory.NamesAsync(session, ct);
         return new BoardItems(rows.Select(x => BoardItem.From(x, now).Named(names)).ToList());

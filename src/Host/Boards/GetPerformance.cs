@@ -1,5 +1,6 @@
 using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Organisations;
+using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -23,17 +24,10 @@ public sealed record PerformanceView(IReadOnlyList<OrganisationPerformance> Orga
 
 public static class GetPerformanceEndpoint
 {
-    private const string Tallies = """
-        cross join lateral jsonb_to_recordset(r.data -> 'tallies') as t(org text, resolved int, "resolvedOnTime" int,
-            satisfied int, "basicallySatisfied" int, unsatisfied int)
-        """;
-
-    private const string Sums = """
-        'resolved', sum(t.resolved), 'resolvedOnTime', sum(t."resolvedOnTime"), 'satisfied', sum(t.satisfied),
-        'basicallySatisfied', sum(t."basicallySatisfied"), 'unsatisfied', sum(t.unsatisfied)
-        """;
-
-    /// <summary>Sums the per-issue tallies of the status board rows in SQL, per organisation and per category.</summary>
+    /// <summary>
+    /// Open and overdue work grouped in SQL over the board's columns; resolutions and ratings summed from the per-issue
+    /// tallies of the status board rows that have any, per organisation and per category.
+    /// </summary>
     [ApiOperation("Assignee performance board", "责任单位履职看板",
         Description = "Per organisation: open and overdue work, resolutions on time, residents' ratings.",
         ChineseDescription = "各责任单位：待办与超期、按时办结率、居民回访评价。")]
@@ -42,38 +36,41 @@ public static class GetPerformanceEndpoint
     public static async Task<PerformanceView> Get(IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var open = await session.AdvancedSql.QueryAsync<OpenWork>($"""
-            select json_build_object('key', data ->> 'assignee', 'open', count(*), 'overdue', count(*) filter (where {BoardSql.IsOverdue}))
-            from {BoardSql.Rows} where awaiting_resolution and tenant_id = ? group by data ->> 'assignee'
+            select json_build_object('key', assignee, 'open', count(*), 'overdue', count(*) filter (where {BoardSql.IsOverdue}))
+            from {BoardSql.Rows(session)} where awaiting_resolution and tenant_id = ? group by assignee
             """, ct, clock.GetUtcNow(), session.TenantId);
-        var byOrg = await session.AdvancedSql.QueryAsync<Tally>(
-            $"select json_build_object('key', t.org, {Sums}) from {BoardSql.Rows} r {Tallies} where r.tenant_id = ? group by t.org",
-            ct, session.TenantId);
-        var byCategory = await session.AdvancedSql.QueryAsync<Tally>(
-            $"select json_build_object('key', r.category, {Sums}) from {BoardSql.Rows} r {Tallies} where r.tenant_id = ? group by r.category",
-            ct, session.TenantId);
+        var tallied = await session.Query<StatusBoardRow>().Where(x => x.Tallies.Any())
+            .Select(x => new TalliedIssue(x.Category, x.Tallies)).ToListAsync(ct);
+        var byOrg = tallied.SelectMany(x => x.Tallies).GroupBy(t => t.Org).ToDictionary(g => g.Key, g => Sum(g));
 
         var names = await OrganisationDirectory.NamesAsync(session, ct);
-        var organisations = open.Select(x => x.Key).Union(byOrg.Select(x => x.Key)).Order(StringComparer.Ordinal)
-            .Select(org => Performance(org, open.FirstOrDefault(x => x.Key == org), byOrg.FirstOrDefault(x => x.Key == org))
+        var organisations = open.Select(x => x.Key).Union(byOrg.Keys).Order(StringComparer.Ordinal)
+            .Select(org => Performance(org, open.FirstOrDefault(x => x.Key == org), byOrg.GetValueOrDefault(org))
                 with { OrgName = names.NameOf(org) })
             .ToList();
-        var categories = byCategory
-            .Where(x => x.Satisfied + x.BasicallySatisfied + x.Unsatisfied > 0)
-            .Select(x => new CategorySatisfaction(IssueStatuses.JsonName(Enum.Parse<IssueCategory>(x.Key, ignoreCase: true).ToString()), x.Ratings))
+        var categories = tallied.GroupBy(x => x.Category)
+            .Select(g => new CategorySatisfaction(IssueStatuses.JsonName(g.Key.ToString()), Sum(g.SelectMany(x => x.Tallies)).Ratings))
+            .Where(x => x.Satisfaction.Satisfied + x.Satisfaction.BasicallySatisfied + x.Satisfaction.Unsatisfied > 0)
             .OrderBy(x => x.Category, StringComparer.Ordinal).ToList();
         return new PerformanceView(organisations, categories);
     }
 
+    private static Tally Sum(IEnumerable<AssigneeTally> tallies) => tallies.Aggregate(new Tally(0, 0, 0, 0, 0), (sum, t) =>
+        new(sum.Resolved + t.Resolved, sum.ResolvedOnTime + t.ResolvedOnTime, sum.Satisfied + t.Satisfied,
+            sum.BasicallySatisfied + t.BasicallySatisfied, sum.Unsatisfied + t.Unsatisfied));
+
     private static OrganisationPerformance Performance(string org, OpenWork? open, Tally? tally)
     {
-        tally ??= new Tally(org, 0, 0, 0, 0, 0);
+        tally ??= new Tally(0, 0, 0, 0, 0);
         return new OrganisationPerformance(org, open?.Open ?? 0, open?.Overdue ?? 0, tally.Resolved, tally.ResolvedOnTime,
             tally.Resolved == 0 ? null : Math.Round((double)tally.ResolvedOnTime / tally.Resolved, 3), tally.Ratings);
     }
 
+    public sealed record TalliedIssue(IssueCategory Category, IReadOnlyList<AssigneeTally> Tallies);
+
     private sealed record OpenWork(string Key, int Open, int Overdue);
 
-    private sealed record Tally(string Key, int Resolved, int ResolvedOnTime, int Satisfied, int BasicallySatisfied, int Unsatisfied)
+    private sealed record Tally(int Resolved, int ResolvedOnTime, int Satisfied, int BasicallySatisfied, int Unsatisfied)
     {
         public SatisfactionCounts Ratings => new(Satisfied, BasicallySatisfied, Unsatisfied);
     }

@@ -32,18 +32,19 @@ public static class GetStatusBoardEndpoint
         if (!Columns.TryGetValue(groupBy, out var column))
             return Problems.For(new Validation().Add("groupBy", "'groupBy' must be community, grid or category.").ToRejection());
 
+        var rows = BoardSql.Rows(session);
         var counts = await session.AdvancedSql.QueryAsync<StatusCount>($"""
             select json_build_object('key', {column}, 'status', status, 'count', count(*),
                 'overdue', count(*) filter (where {BoardSql.IsOverdue}))
-            from {BoardSql.Rows} where tenant_id = ? group by {column}, status
+            from {rows} where tenant_id = ? group by {column}, status
             """, ct, clock.GetUtcNow(), session.TenantId);
         var medians = await session.AdvancedSql.QueryAsync<Median>($"""
             select json_build_object('key', {column}, 'all', grouping({column}) = 1, 'days',
                 percentile_cont(0.5) within group (order by extract(epoch from resolved_at - raised_at) / 86400))
-            from {BoardSql.Rows} where tenant_id = ? and resolved_at is not null group by grouping sets (({column}), ())
+            from {rows} where tenant_id = ? and resolved_at is not null group by grouping sets (({column}), ())
             """, ct, session.TenantId);
 
-        var rows = counts.GroupBy(x => x.Key)
+        var groups = counts.GroupBy(x => x.Key)
             .Select(g => new StatusBoardGroup(
                 Label(groupBy, g.Key),
                 g.ToDictionary(x => Enum.Parse<IssueStatus>(x.Status, ignoreCase: true).ToWire(), x => x.Count),
@@ -52,9 +53,9 @@ public static class GetStatusBoardEndpoint
             .OrderBy(x => groupBy == "grid" && int.TryParse(x.Key, out var grid) ? grid : 0).ThenBy(x => x.Key, StringComparer.Ordinal)
             .ToList();
         var all = new StatusBoardGroup(null,
-            rows.SelectMany(r => r.Counts).GroupBy(c => c.Key).ToDictionary(c => c.Key, c => c.Sum(x => x.Value)),
-            rows.Sum(r => r.Overdue), rows.Sum(r => r.Total), Days(medians.FirstOrDefault(m => m.All)));
-        return TypedResults.Ok(new StatusBoardView(groupBy, rows, all));
+            groups.SelectMany(r => r.Counts).GroupBy(c => c.Key).ToDictionary(c => c.Key, c => c.Sum(x => x.Value)),
+            groups.Sum(r => r.Overdue), groups.Sum(r => r.Total), Days(medians.FirstOrDefault(m => m.All)));
+        return TypedResults.Ok(new StatusBoardView(groupBy, groups, all));
     }
 
     private static string? Label(string groupBy, string? key) =>

@@ -18,22 +18,13 @@ public sealed record DeadlineDue(
 
 public static class DeadlineTimers
 {
-    /// <summary>The timers for each assignment the decision makes, numbered as the issue will number them.</summary>
-    public static OutgoingMessages For(Issue issue, Decision decision, DeadlinePolicy policy)
+    /// <summary>A durable timer for each deadline check the Domain set (<see cref="Issue.Decide"/>).</summary>
+    public static OutgoingMessages For(Issue issue, Supervised decided)
     {
         var timers = new OutgoingMessages();
-        if (!decision.IsAccepted) return timers;
-        var assignment = issue.Deadlines.Assignment;
-        foreach (var assigned in decision.Events.OfType<IssueAssigned>())
-        {
-            assignment++;
-            if (assigned.AcknowledgeBy is { } acknowledgeBy)
-                timers.Schedule(new DeadlineDue(issue.Id, assignment, DeadlineKind.Acknowledgement, acknowledgeBy), acknowledgeBy);
-            if (assigned.DueBy is not { } dueBy) continue;
-            timers.Schedule(new DeadlineDue(issue.Id, assignment, DeadlineKind.Resolution, dueBy), dueBy);
-            var grace = dueBy + policy.EscalationGrace;
-            timers.Schedule(new DeadlineDue(issue.Id, assignment, DeadlineKind.EscalationGrace, grace), grace);
-        }
+        if (!decided.Decision.IsAccepted) return timers;
+        foreach (var check in decided.Deadlines)
+            timers.Schedule(new DeadlineDue(issue.Id, check.Assignment, check.Kind, check.DueAt), check.DueAt);
         return timers;
     }
 }

@@ -92,7 +92,7 @@ public static class DemoSeeder
                     ? meeting.State.AddAgendaItem(new AddAgendaItem(ids[n]), issue, Host, at)
                     : meeting.State.RecordDecision(new RecordDecision(ids[n], "议事会决定交由物业限期处理", DecisionOutcome.Assign,
                         parts[1], now.AddDays(int.Parse(parts[2])), null, null, null), issue, false, Host, at);
-                var moved = meeting.Take(joint with { ForIssue = issue.Supervise(joint.ForIssue, policy, at) });
+                var moved = meeting.Take(joint with { ForIssue = issue.Decide(joint.ForIssue, policy, at).Decision });
                 events.AddRange(moved);
                 issue = moved.Aggregate(issue, Issue.Evolve);
                 continue;
@@ -111,7 +111,7 @@ public static class DemoSeeder
                 "duplicate" => issue.MarkDuplicate(new MarkDuplicate(ids[int.Parse(parts[1])]), true, Host, at),
                 _ => throw new InvalidOperationException($"Unknown demo step '{command}'.")
             };
-            var happened = Accept(issue.Supervise(decision, policy, when));
+            var happened = Accept(issue.Decide(decision, policy, when).Decision);
             events.AddRange(happened);
             issue = happened.Aggregate(issue, Issue.Evolve);
         }
@@ -120,22 +120,16 @@ public static class DemoSeeder
     }
 
     /// <summary>
-    /// Fires, once each and in time order, the current assignment's timers (as <c>DeadlineTimers</c> sets them) that are
+    /// Fires, once each and in time order, the current assignment's timers (<see cref="AssignmentDeadlines.Checks"/>, as the real timers are set) that are
     /// due by <paramref name="until"/>; a timer that finds its step done does nothing, as the real one would.
     /// </summary>
     private static Issue FireTimers(
         Issue issue, List<object> events, HashSet<(int, DeadlineKind)> fired, DateTimeOffset until, DeadlinePolicy policy)
     {
-        var deadlines = issue.Deadlines;
-        var timers = new (DeadlineKind Kind, DateTimeOffset? DueAt)[]
+        foreach (var check in issue.Deadlines.Checks(policy).Where(x => x.DueAt <= until).OrderBy(x => x.DueAt).ToList())
         {
-            (DeadlineKind.Acknowledgement, deadlines.AcknowledgeBy), (DeadlineKind.Resolution, deadlines.DueBy),
-            (DeadlineKind.EscalationGrace, deadlines.DueBy + policy.EscalationGrace)
-        };
-        foreach (var (kind, dueAt) in timers.Where(x => x.DueAt <= until).OrderBy(x => x.DueAt))
-        {
-            if (!fired.Add((deadlines.Assignment, kind))) continue;
-            var missed = Accept(issue.CheckDeadline(new CheckDeadline(kind, deadlines.Assignment, dueAt!.Value), dueAt.Value));
+            if (!fired.Add((check.Assignment, check.Kind))) continue;
+            var missed = Accept(issue.CheckDeadline(check, check.DueAt));
             events.AddRange(missed);
             issue = missed.Aggregate(issue, Issue.Evolve);
         }

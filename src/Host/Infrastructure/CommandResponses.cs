@@ -3,7 +3,6 @@ using IssueTracker.Domain.Meetings;
 using IssueTracker.Domain.Shared;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
-using IssueTracker.Host.Reliability;
 using Wolverine.Marten;
 
 namespace IssueTracker.Host.Infrastructure;
@@ -17,8 +16,9 @@ public static class CommandResponses
     /// Turns a decision on a fetched issue into the HTTP answer and the events to append: a stale If-Match wins
     /// over the rules, and a rejection appends nothing.
     /// </summary>
+    /// <remarks>Takes only a supervised decision (<see cref="Issue.Decide"/>): no endpoint can append unsupervised.</remarks>
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
-        this Decision decision, Issue issue, HttpRequest request) => decision.Respond(issue.Id, issue.Version, request);
+        this Supervised decided, Issue issue, HttpRequest request) => decided.Decision.Respond(issue.Id, issue.Version, request);
 
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
         this Decision decision, Meeting meeting, HttpRequest request) => decision.Respond(meeting.Id, meeting.Version, request);
@@ -31,7 +31,7 @@ public static class CommandResponses
 
         var events = new Events();
         events.AddRange(decision.Events);
-        return (Accepted(request, new CommandAccepted(id, version + events.Count)), events);
+        return (TypedResults.Ok(new CommandAccepted(id, version + events.Count)), events);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public static class CommandResponses
 
         meeting.AppendMany(decision.ForMeeting.Events);
         issue.AppendMany(decision.ForIssue.Events);
-        return Accepted(request, new CommandAccepted(meeting.Id, version + decision.ForMeeting.Events.Count));
+        return TypedResults.Ok(new CommandAccepted(meeting.Id, version + decision.ForMeeting.Events.Count));
     }
 
     /// <summary>Starts a new stream under <paramref name="collection"/> (e.g. /api/issues) with the decision's events.</summary>
@@ -60,13 +60,6 @@ public static class CommandResponses
         var id = Guid.CreateVersion7();
         var location = $"{collection}/{id}";
         var accepted = new CommandAccepted(id, decision.Events.Count);
-        Idempotency.Remember(request.HttpContext, StatusCodes.Status201Created, accepted, location);
         return (TypedResults.Created(location, accepted), MartenOps.StartStream<T>(id, [.. decision.Events]));
-    }
-
-    private static Ok<CommandAccepted> Accepted(HttpRequest request, CommandAccepted accepted)
-    {
-        Idempotency.Remember(request.HttpContext, StatusCodes.Status200OK, accepted);
-        return TypedResults.Ok(accepted);
     }
 }

@@ -27,6 +27,7 @@ public static class HttpSetup
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemText.Customize);
         builder.Services.AddExceptionHandler<FailureResponses>();
+        builder.Services.AddSingleton<KeyGates>();
         // Wolverine logs every body it cannot deserialize at error level, under the request type's name (our command
         // records in IssueTracker.Domain): that is the client's 400, not an operator's problem, and not worth a log
         // line that sits next to residents' data.
@@ -63,6 +64,7 @@ public static class HttpSetup
             options.TenantId.IsClaimTypeNamed(Claims.Street);
             options.RejectUnparseableQueryValues = true;
             options.MapMartenConcurrencyFailuresToConflict(toProblemDetails: Problems.ConcurrentWrite);
+            options.AddPolicy<IdempotentAnswers.Policy>();
         });
     }
 }

@@ -72,17 +72,11 @@ public static class StoreSetup
                 options.OpenTelemetry.TrackConnections = builder.Configuration.GetValue("Telemetry:MartenConnections", TrackLevel.Normal);
                 options.OpenTelemetry.TrackEventCounters();
 
-                options.Listeners.Add(new EventAuthorListener());
                 options.Schema.For<IdempotencyRecord>();
             })
             .AddAsyncDaemon(DaemonMode.Solo)
             .UseLightweightSessions()
             .IntegrateWithWolverine();
-        // Without a registered accessor ASP.NET Core never sets the current HttpContext, and the listener would
-        // silently store no answer at all (the in-process test host registers one, so only a real process shows it).
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.ConfigureMarten((services, options) => options.Listeners.Add(new IdempotencyListener(
-            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IHttpContextAccessor>())));
 
         builder.Host.UseWolverine(options =>
         {

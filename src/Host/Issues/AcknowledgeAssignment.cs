@@ -21,6 +21,6 @@ public static class AcknowledgeAssignmentEndpoint
         HttpRequest request)
     {
         var now = clock.GetUtcNow();
-        return issue.Supervise(issue.Acknowledge(command, user.ToActor(), now), policy, now).Respond(issue, request);
+        return issue.Decide(issue.Acknowledge(command, user.ToActor(), now), policy, now).Respond(issue, request);
     }
 }

@@ -21,6 +21,10 @@ public static class AddCommentEndpoint
         ChineseDescription = "报告人、主持人和承办单位可在问题未关闭、撤回或标记重复时评论。")]
     [WolverinePost("/api/issues/{issueId}/comments"), Authorize(Roles = Participants)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        AddComment command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => issue.AddComment(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+        AddComment command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return issue.Decide(issue.AddComment(command, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
 }

@@ -32,8 +32,8 @@ public static class AssignIssueEndpoint
         HttpRequest request)
     {
         var now = clock.GetUtcNow();
-        var decision = issue.Supervise(issue.Assign(command, user.ToActor(), now), policy, now).RequireListed(listed.IsActive);
-        var (answer, events) = decision.Respond(issue, request);
-        return (answer, events, events.Count == 0 ? [] : DeadlineTimers.For(issue, decision, policy));
+        var decided = issue.Decide(issue.Assign(command, user.ToActor(), now).RequireListed(listed.IsActive), policy, now);
+        var (answer, events) = decided.Respond(issue, request);
+        return (answer, events, events.Count == 0 ? [] : DeadlineTimers.For(issue, decided));
     }
 }

@@ -19,6 +19,10 @@ public static class CloseIssueEndpoint
         ChineseDescription = "除已确认的问题外须填写原因。")]
     [WolverinePost("/api/issues/{issueId}/close"), Authorize(Roles = Who.Hosts)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        CloseIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => issue.Close(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+        CloseIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return issue.Decide(issue.Close(command, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
 }

@@ -23,6 +23,6 @@ public static class ConfirmResolutionEndpoint
         HttpRequest request)
     {
         var now = clock.GetUtcNow();
-        return issue.Supervise(issue.Confirm(command, user.ToActor(), now), policy, now).Respond(issue, request);
+        return issue.Decide(issue.Confirm(command, user.ToActor(), now), policy, now).Respond(issue, request);
     }
 }

@@ -17,6 +17,10 @@ public static class DeclineAssignmentEndpoint
     [ApiOperation("Decline an assignment, with a reason", "退回")]
     [WolverinePost("/api/issues/{issueId}/decline"), Authorize(Roles = Who.Assignees)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        DeclineAssignment command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => issue.Decline(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+        DeclineAssignment command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return issue.Decide(issue.Decline(command, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
 }

@@ -22,8 +22,6 @@ public static class ListIssuesEndpoint
     public const string Me = "me";
     public static readonly string[] Sorts = ["raisedAt", "-raisedAt", "updatedAt", "-updatedAt", "dueBy"];
 
-    private static readonly IssueStatus[] AwaitingResolution = OverdueRule.AwaitingResolution;
-
     [ApiOperation("List issues: filtered, searched and paged", "问题列表：筛选、搜索、分页",
         Description = "q searches title, description, compound and building (any length, Chinese too). Unknown parameters are 400; page × pageSize ≤ 100000.",
         ChineseDescription = "q 检索标题、描述、小区和楼栋（任意长度，含中文）；未知参数返回 400；page × pageSize 不超过 100000。")]
@@ -75,9 +73,7 @@ public static class ListIssuesEndpoint
         if (raisedTo is { } to) query = query.Where(x => x.RaisedAt <= to);
         if (q is not null) query = Search(query, q);
         var now = clock.GetUtcNow();
-        // OverdueRule, in SQL: the stored flag, or a passed due date on unfinished work.
-        if (overdue is true) query = query.Where(x => x.Overdue || (x.Assignee != null && x.DueBy < now && AwaitingResolution.Contains(x.Status)));
-        if (overdue is false) query = query.Where(x => !x.Overdue && (x.Assignee == null || x.DueBy == null || x.DueBy >= now || !AwaitingResolution.Contains(x.Status)));
+        if (overdue is { } wanted) query = query.Where(OverdueRule.Where<IssueDetails>(now, wanted));
 
         // Counted apart from the page: a windowed count would make PostgreSQL read and sort every matching document.
         var total = await query.LongCountAsync(ct);

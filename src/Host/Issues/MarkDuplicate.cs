@@ -24,7 +24,10 @@ public static class MarkDuplicateEndpoint
     [ApiOperation("Mark an issue as a duplicate of another", "标记为重复")]
     [WolverinePost("/api/issues/{issueId}/duplicate"), Authorize(Roles = Who.Hosts)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        MarkDuplicate command, [Aggregate] Issue issue, Original original, ClaimsPrincipal user, TimeProvider clock,
+        MarkDuplicate command, [Aggregate] Issue issue, Original original, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
         HttpRequest request)
-        => issue.MarkDuplicate(command, original.Exists, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+    {
+        var now = clock.GetUtcNow();
+        return issue.Decide(issue.MarkDuplicate(command, original.Exists, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
 }

@@ -21,6 +21,6 @@ public static class ReopenIssueEndpoint
         HttpRequest request)
     {
         var now = clock.GetUtcNow();
-        return issue.Supervise(issue.Reopen(command, user.ToActor(), now), policy, now).Respond(issue, request);
+        return issue.Decide(issue.Reopen(command, user.ToActor(), now), policy, now).Respond(issue, request);
     }
 }

@@ -17,6 +17,10 @@ public static class ReportProgressEndpoint
     [ApiOperation("Report progress on an issue", "报告进展")]
     [WolverinePost("/api/issues/{issueId}/progress"), Authorize(Roles = Who.Assignees)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        ReportProgress command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => issue.ReportProgress(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+        ReportProgress command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return issue.Decide(issue.ReportProgress(command, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
 }

@@ -21,6 +21,6 @@ public static class ResolveIssueEndpoint
         HttpRequest request)
     {
         var now = clock.GetUtcNow();
-        return issue.Supervise(issue.Resolve(command, user.ToActor(), now), policy, now).Respond(issue, request);
+        return issue.Decide(issue.Resolve(command, user.ToActor(), now), policy, now).Respond(issue, request);
     }
 }

@@ -17,6 +17,10 @@ public static class WithdrawIssueEndpoint
     [ApiOperation("Withdraw an issue", "撤回")]
     [WolverinePost("/api/issues/{issueId}/withdraw"), Authorize(Roles = Who.Reporters)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
-        WithdrawIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)
-        => issue.Withdraw(command, user.ToActor(), clock.GetUtcNow()).Respond(issue, request);
+        WithdrawIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,
+        HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return issue.Decide(issue.Withdraw(command, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
 }

@@ -48,8 +48,8 @@ public static class RecordDecisionEndpoint
         var now = clock.GetUtcNow();
         var decided = meeting.Aggregate!.RecordDecision(command, issue.Aggregate!, references.DuplicateExists, user.ToActor(), now)
             .RequireListed(references.Assignee.IsActive);
-        var supervised = decided with { ForIssue = issue.Aggregate!.Supervise(decided.ForIssue, policy, now) };
-        var answer = supervised.Respond(meeting, issue, request);
-        return (answer, answer.Result is Ok<CommandAccepted> ? DeadlineTimers.For(issue.Aggregate!, supervised.ForIssue, policy) : []);
+        var forIssue = issue.Aggregate!.Decide(decided.ForIssue, policy, now);
+        var answer = (decided with { ForIssue = forIssue.Decision }).Respond(meeting, issue, request);
+        return (answer, answer.Result is Ok<CommandAccepted> ? DeadlineTimers.For(issue.Aggregate!, forIssue) : []);
     }
 }

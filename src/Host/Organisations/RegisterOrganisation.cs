@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using IssueTracker.Domain.Organisations;
 using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Reliability;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +32,6 @@ public static class RegisterOrganisationEndpoint
         session.Events.StartStream<Organisation>(OrganisationIds.StreamId(session.TenantId, command.Id!), [.. decision.Events]);
         var location = $"/api/organisations/{command.Id}";
         var accepted = new OrganisationAccepted(command.Id!, decision.Events.Count);
-        Idempotency.Remember(request.HttpContext, StatusCodes.Status201Created, accepted, location);
         return TypedResults.Created(location, accepted);
     }
 }

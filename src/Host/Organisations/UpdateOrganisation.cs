@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using IssueTracker.Domain.Organisations;
 using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Reliability;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +32,6 @@ public static class UpdateOrganisationEndpoint
         if (decision.Rejection is { } rejection) return Problems.For(rejection);
         stream.AppendMany([.. decision.Events]);
         var accepted = new OrganisationAccepted(organisationId, organisation.Version + decision.Events.Count);
-        Idempotency.Remember(request.HttpContext, StatusCodes.Status200OK, accepted);
         return TypedResults.Ok(accepted);
     }
 }

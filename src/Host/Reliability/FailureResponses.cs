@@ -33,9 +33,7 @@ public sealed class FailureResponses(ILogger<FailureResponses> logger) : IExcept
         {
             logger.LogInformation("{Method} {Path}: a concurrent request with the same Idempotency-Key won",
                 context.Request.Method, context.Request.Path);
-            await Problems.Problem(StatusCodes.Status409Conflict, "idempotency-key-in-use", "Idempotency-Key in use",
-                "Another request with this Idempotency-Key was being saved at the same time; nothing of this one was " +
-                "saved. Send it again to get the first request's answer.").ExecuteAsync(context);
+            await Idempotency.KeyInUse().ExecuteAsync(context);
             return true;
         }
 

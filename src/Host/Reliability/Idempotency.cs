@@ -8,19 +8,17 @@ namespace IssueTracker.Host.Reliability;
 
 /// <summary>
 /// Idempotency-Key: a key already answered replays its first answer (or 422 for another body); a new key travels
-/// with the request so that <see cref="IdempotencyListener"/> stores the answer in the same transaction as the events.
-/// Keys are scoped to the caller (street and user) and kept for <see cref="Retention"/>.
+/// with the request so that the endpoint's handler stores the answer in the same transaction as the events
+/// (<see cref="IdempotentAnswers"/>). Keys are scoped to the caller (street and user) and kept for
+/// <see cref="Retention"/>; one request at a time holds a key (<see cref="KeyGates"/>).
 /// </summary>
-public sealed class Idempotency(RequestDelegate next, IDocumentStore store, TimeProvider clock)
+public sealed class Idempotency(RequestDelegate next, IDocumentStore store, TimeProvider clock, KeyGates gates)
 {
     public const string Header = "Idempotency-Key";
     public static readonly TimeSpan Retention = TimeSpan.FromDays(7);
     private const string PendingItem = "idempotency.pending";
-    private const string ReplyItem = "idempotency.reply";
 
     public sealed record Pending(string Id, string RequestHash);
-
-    public sealed record Reply(int Status, string Body, string? Location);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -41,7 +39,12 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
         var street = user.FindFirstValue(Claims.Street)!;
         var id = RecordId(user.FindFirstValue(Claims.Subject), key);
         var requestHash = await HashRequest(context.Request);
-        await using var gate = await KeyGates.Enter($"{street}\n{id}", context.RequestAborted);
+        await using var gate = await gates.TryEnter(street, id, context.RequestAborted);
+        if (gate is null)
+        {
+            await KeyInUse().ExecuteAsync(context);
+            return;
+        }
         await using (var session = store.QuerySession(street))
         {
             var earlier = await session.LoadAsync<IdempotencyRecord>(id, context.RequestAborted);
@@ -57,12 +60,14 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
         await next(context);
     }
 
-    /// <summary>Called by the endpoints with the answer they are about to give, before the transaction commits.</summary>
-    public static void Remember(HttpContext context, int status, object body, string? location = null) =>
-        context.Items[ReplyItem] = new Reply(status, System.Text.Json.JsonSerializer.Serialize(body, JsonDefaults.Options), location);
+    /// <summary>The key of the request being answered, when it carries one that is new.</summary>
+    public static Pending? PendingOf(HttpContext context) => context.Items[PendingItem] as Pending;
 
-    public static (Pending Pending, Reply Reply)? ToStore(HttpContext? context) =>
-        context?.Items[PendingItem] is Pending pending && context.Items[ReplyItem] is Reply reply ? (pending, reply) : null;
+    /// <summary>Another request with the same key holds it, on another host or in a save that lost the race.</summary>
+    public static IResult KeyInUse() =>
+        Problems.Problem(StatusCodes.Status409Conflict, "idempotency-key-in-use", "Idempotency-Key in use",
+            "Another request with this Idempotency-Key was being saved at the same time; nothing of this one was " +
+            "saved. Send it again to get the first request's answer.");
 
     private static async Task Replay(HttpContext context, IdempotencyRecord earlier)
     {

@@ -13,6 +13,5 @@ public static class Instruments
     public static readonly Counter<long> Commands = Meter.CreateCounter<long>("issuetracker.commands", "{command}",
         "Commands received, by command and outcome");
 
-    public static readonly ObservableGauge<long> ProjectionLag = Meter.CreateObservableGauge("issuetracker.projection.lag",
-        ProjectionLagSampler.Observe, "{event}", "Events appended but not yet applied, per asynchronous projection shard");
+    // issuetracker.projection.lag, per asynchronous projection shard, is observed by each host's ProjectionLagSampler.
 }

@@ -8,12 +8,24 @@ namespace IssueTracker.Host.Telemetry;
 /// Samples how far each asynchronous projection shard is behind the event store's highest sequence. A gauge callback
 /// must not query the database, so a background loop keeps the last sample for the gauge to read.
 /// </summary>
-public sealed class ProjectionLagSampler(IDocumentStore store, IConfiguration configuration, ILogger<ProjectionLagSampler> logger)
-    : BackgroundService
+public sealed class ProjectionLagSampler : BackgroundService
 {
-    private static ImmutableArray<Measurement<long>> latest = [];
+    private readonly IDocumentStore store;
+    private readonly IConfiguration configuration;
+    private readonly ILogger<ProjectionLagSampler> logger;
+    private ImmutableArray<Measurement<long>> latest = [];
 
-    public static IEnumerable<Measurement<long>> Observe() => latest;
+    public ProjectionLagSampler(IDocumentStore store, IConfiguration configuration, ILogger<ProjectionLagSampler> logger,
+        IMeterFactory meters)
+    {
+        this.store = store;
+        this.configuration = configuration;
+        this.logger = logger;
+        meters.Create(Instruments.Name).CreateObservableGauge("issuetracker.projection.lag", Observe, "{event}",
+            "Events appended but not yet applied, per asynchronous projection shard");
+    }
+
+    private IEnumerable<Measurement<long>> Observe() => latest;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

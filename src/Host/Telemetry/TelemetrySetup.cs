@@ -31,7 +31,8 @@ public static class TelemetrySetup
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) otel.UseOtlpExporter();
 
-        builder.Services.AddHostedService<ProjectionLagSampler>();
+        builder.Services.AddSingleton<ProjectionLagSampler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ProjectionLagSampler>());
     }
 
     public static void UseIssueTrackerTelemetry(this WebApplication app) => app.UseMiddleware<CommandMetrics>();

@@ -1,4 +1,5 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Projections.Issues;
 
 namespace IssueTracker.Projections.AssigneeQueue;
 
@@ -7,7 +8,7 @@ namespace IssueTracker.Projections.AssigneeQueue;
 /// per organisation: progress, resolution and closing events do not name the assignee, and a reassignment moves
 /// the issue between organisations, so the issue's own row is where its current assignee is known exactly.
 /// </summary>
-public sealed record AssigneeQueueItem
+public sealed record AssigneeQueueItem : IShowsOverdue
 {
     public Guid Id { get; init; }
     public string Street { get; init; } = "";
@@ -24,6 +25,8 @@ public sealed record AssigneeQueueItem
 
     /// <summary>Whether the item is on the assignee's queue now (assigned and waiting for their work).</summary>
     public bool Open { get; init; }
+
+    bool IShowsOverdue.AwaitingResolution => Open;
 
     public DateTimeOffset AssignedAt { get; init; }
 }

@@ -4,7 +4,7 @@ using IssueTracker.Projections.Issues;
 namespace IssueTracker.Projections.IssueDetails;
 
 /// <summary>Everything the issue screen shows, kept inline with the stream.</summary>
-public sealed record IssueDetails
+public sealed record IssueDetails : IShowsOverdue
 {
     public Guid Id { get; init; }
     public string Title { get; init; } = "";
@@ -25,6 +25,9 @@ public sealed record IssueDetails
     /// also a passed due date on unfinished work (<see cref="AsOf"/>).
     /// </summary>
     public bool Overdue { get; init; }
+
+    /// <summary>Whether the due date binds (<see cref="IssueStatuses.AwaitsResolution"/>): what the overdue filter reads.</summary>
+    public bool AwaitingResolution { get; init; }
 
     public bool Escalated { get; init; }
     public Supervision? Escalation { get; init; }
@@ -55,7 +58,7 @@ public sealed record IssueDetails
 
     /// <summary>The details as shown at <paramref name="now"/>: a passed due date on unfinished work is overdue (see <see cref="OverdueRule"/>).</summary>
     public IssueDetails AsOf(DateTimeOffset now) =>
-        !Overdue && OverdueRule.IsOverdue(false, OverdueRule.AwaitsResolution(Assignee, Status), DueBy, now) ? this with { Overdue = true } : this;
+        !Overdue && OverdueRule.IsOverdue(this, now) ? this with { Overdue = true } : this;
 
     /// <summary>The same details without the resident's private data, for everyone but hosts and auditors.</summary>
     public IssueDetails WithoutReporter() => this with { Reporter = null };

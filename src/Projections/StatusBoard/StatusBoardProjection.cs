@@ -13,10 +13,12 @@ public sealed partial class StatusBoardProjection : SingleStreamProjection<Statu
     public override StatusBoardRow? Evolve(StatusBoardRow? row, Guid id, IEvent e)
     {
         var next = Apply(row, id, e);
-        if (next is null || e.Data is not IAuthoredEvent happened) return next;
+        if (next is null) return null;
+        next = next with { Status = IssueStatuses.After(next.Status, e.Data) };
+        if (e.Data is not IAuthoredEvent happened) return next;
         return next with
         {
-            AwaitingResolution = OverdueRule.AwaitsResolution(next.Assignee, next.Status),
+            AwaitingResolution = IssueStatuses.AwaitsResolution(next.Assignee, next.Status),
             LastActivity = new BoardActivity(IssueStatuses.JsonName(e.Data.GetType().Name), happened.By.Name, happened.At)
         };
     }
@@ -26,40 +28,28 @@ public sealed partial class StatusBoardProjection : SingleStreamProjection<Statu
         (null, IssueRaised r) => new StatusBoardRow
         {
             Id = id, Street = e.TenantId, Title = r.Title, Community = r.Location.Community, Grid = r.Location.Grid,
-            Category = r.Category, Status = IssueStatus.Raised, RaisedAt = r.At
+            Category = r.Category, RaisedAt = r.At
         },
         (null, _) => null,
-        (_, IssuePlacedOnAgenda) => row with { Status = IssueStatus.OnAgenda },
-        (_, IssueDiscussed) => row with { Status = IssueStatus.Discussed },
         (_, IssueAssigned a) => row with
         {
-            Status = IssueStatus.Assigned, Assignee = a.Assignee, DueBy = a.DueBy?.ToUniversalTime(), Overdue = false, ResolutionMissed = false,
+            Assignee = a.Assignee, DueBy = a.DueBy?.ToUniversalTime(), Overdue = false, ResolutionMissed = false,
             ResolvedAt = null
         },
-        (_, AssignmentAcknowledged a) => row with
-        {
-            Status = IssueStatus.Acknowledged, Overdue = OverdueRule.AfterAcknowledgement(row.DueBy, a.At)
-        },
-        (_, AssignmentDeclined) => row with { Status = IssueStatus.Declined, Assignee = null, DueBy = null, Overdue = false },
-        (_, ProgressReported) => row with { Status = IssueStatus.InProgress },
+        (_, AssignmentAcknowledged a) => row with { Overdue = OverdueRule.AfterAcknowledgement(row.DueBy, a.At) },
+        (_, AssignmentDeclined) => row with { Assignee = null, DueBy = null, Overdue = false },
         (_, IssueResolved r) => row with
         {
-            Status = IssueStatus.Resolved, ResolvedAt = r.At, Overdue = false,
+            ResolvedAt = r.At, Overdue = false,
             Tallies = AssigneeTally.Add(row.Tallies, row.Assignee, t => t with
             {
                 Resolved = t.Resolved + 1, ResolvedOnTime = t.ResolvedOnTime + (row.ResolutionMissed ? 0 : 1)
             })
         },
         // No assignment can happen while an issue is resolved, so its assignee is the organisation that resolved it.
-        (_, ResolutionConfirmed c) => row with
-        {
-            Status = c.Satisfaction == Satisfaction.Unsatisfied ? row.Status : IssueStatus.Confirmed,
-            Tallies = AssigneeTally.Add(row.Tallies, row.Assignee, t => t.Rated(c.Satisfaction))
-        },
-        (_, IssueReopened) => row with { Status = IssueStatus.Reopened, ResolvedAt = null },
-        (_, IssueClosed) => row with { Status = IssueStatus.Closed, Overdue = false },
-        (_, IssueWithdrawn) => row with { Status = IssueStatus.Withdrawn, Overdue = false },
-        (_, IssueMarkedDuplicate) => row with { Status = IssueStatus.Duplicate, Overdue = false },
+        (_, ResolutionConfirmed c) => row with { Tallies = AssigneeTally.Add(row.Tallies, row.Assignee, t => t.Rated(c.Satisfaction)) },
+        (_, IssueReopened) => row with { ResolvedAt = null },
+        (_, IssueClosed or IssueWithdrawn or IssueMarkedDuplicate) => row with { Overdue = false },
         (_, AcknowledgementOverdue) => row with { Overdue = true },
         (_, ResolutionOverdue) => row with { Overdue = true, ResolutionMissed = true },
         (_, IssueEscalated x) => row with { Escalated = true, Escalation = x.Level },

@@ -9,7 +9,7 @@ namespace IssueTracker.Projections.StatusBoard;
 /// community could not be kept exact without looking the issue up. A row per issue is exact, indexed and grouped
 /// by PostgreSQL in one scan of the street's rows, which stays fast at 100k issues.
 /// </summary>
-public sealed record StatusBoardRow
+public sealed record StatusBoardRow : IShowsOverdue
 {
     public Guid Id { get; init; }
     public string Street { get; init; } = "";

@@ -5,7 +5,11 @@ using static IssueTracker.Domain.Issues.IssueStatus;
 
 namespace IssueTracker.Domain.Tests.Issues;
 
-/// <summary>Every row of DESIGN.md's transition table, for every status: allowed exactly where the table says.</summary>
+/// <summary>
+/// Every row of the transition table (README.md, "Issue lifecycle"; the rules are the decide functions in
+/// src/Domain/Issues and the status each event leads to is <see cref="IssueStatuses.After"/>), for every status:
+/// allowed exactly where the table says.
+/// </summary>
 public class TransitionTableTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 9, 0, 0, TimeSpan.FromHours(8));

@@ -1,16 +1,15 @@
 using IssueTracker.Domain.Shared;
-using IssueTracker.Host.Audit;
 using Marten;
 using Marten.Services;
 
-namespace IssueTracker.Host.Infrastructure;
+namespace IssueTracker.Host.Audit;
 
 /// <summary>
-/// Copies each event's author into its stored metadata (the "actor" header and user name), so the raw
-/// event log names who did what even for readers that do not know our event types; then links each event into its
-/// stream's hash chain (the actor header is part of what the hash covers).
+/// Copies each event's author into its stored metadata (the "actor" header and user name), so the raw event log names
+/// who did what even for readers that do not know our event types; then links each event into its stream's hash
+/// chain (the actor header is part of what the hash covers), and remembers the chain heads it committed.
 /// </summary>
-internal sealed class EventAuthorListener : DocumentSessionListenerBase
+internal sealed class AuditTrail(ChainHeads heads) : DocumentSessionListenerBase
 {
     public const string ActorHeader = "actor";
 
@@ -25,13 +24,13 @@ internal sealed class EventAuthorListener : DocumentSessionListenerBase
                 e.UserName = authored.By.Id;
             }
 
-            await HashStamp.StampAsync(session, stream, token);
+            await HashStamp.StampAsync(session, stream, heads, token);
         }
     }
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        ChainHeads.Remember(session.TenantId, commit.GetStreams());
+        heads.Remember(session.TenantId, commit.GetStreams());
         return Task.CompletedTask;
     }
 }

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using IssueTracker.Host.Infrastructure;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Frames;
+using JasperFx.Core.Reflection;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+
+namespace IssueTracker.Host.Reliability;
+
+/// <summary>
+/// Stores the answer to a keyed command in the same transaction as its events, so a crash can never leave the
+/// events without the key (which would let a retry apply the command twice). Every endpoint that answers
+/// <see cref="CommandAccepted"/> calls <see cref="Store"/> in its generated handler, after the endpoint has appended
+/// its events and before the session commits. Insert, not upsert: of two concurrent requests with one key, the
+/// second fails and appends nothing.
+/// </summary>
+public static class IdempotentAnswers
+{
+    public static void Store(IResult answer, HttpContext context, IDocumentSession session, TimeProvider clock)
+    {
+        if (Idempotency.PendingOf(context) is not { } pending || !session.PendingChanges.Streams().Any()) return;
+        if ((answer as INestedHttpResult)?.Result is not { } accepted) return;
+
+        var (status, body, location) = accepted switch
+        {
+            Ok<CommandAccepted> ok => (StatusCodes.Status200OK, ok.Value, null),
+            Created<CommandAccepted> created => (StatusCodes.Status201Created, created.Value, created.Location),
+            _ => (0, null, null)
+        };
+        if (body is null) return;
+        session.Insert(new IdempotencyRecord(pending.Id, pending.RequestHash, status,
+            JsonSerializer.Serialize(body, JsonDefaults.Options), location, clock.GetUtcNow()));
+    }
+
+    /// <summary>Puts the call to <see cref="Store"/> into every command endpoint's handler, ahead of the commit.</summary>
+    internal sealed class Policy : IHttpPolicy
+    {
+        public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
+        {
+            foreach (var chain in chains)
+            {
+                if (chain.Method.Creates.FirstOrDefault() is not { } answer || !AnswersACommand(answer.VariableType)) continue;
+                var store = new MethodCall(typeof(IdempotentAnswers), nameof(Store));
+                store.Arguments[0] = answer;
+                chain.Postprocessors.Insert(0, store);
+            }
+        }
+
+        private static bool AnswersACommand(Type type) =>
+            type.CanBeCastTo<IResult>() && type.IsGenericType
+            && type.GetGenericArguments().Any(t => t == typeof(Ok<CommandAccepted>) || t == typeof(Created<CommandAccepted>));
+    }
+}
