@@ -36,9 +36,8 @@ public class VerifyCommandTests(AppFixture app)
         var (exitCode, output) = await RunHost("verify", "--street", street.Id);
 
         exitCode.ShouldBe(0, output);
-        // Two issues and the directory entry the long life assigns to (hongse-wuye, one event).
-        output.ShouldContain("All 3 streams (15 events) verified valid");
-        output.ShouldContain("3/3 streams checked, 0 invalid");
+        output.ShouldContain("All 2 streams (14 events) verified valid");
+        output.ShouldContain("2/2 streams checked, 0 invalid");
     }
 
     [Fact]
