@@ -34,7 +34,9 @@ public static class AttachmentSetup
         else
             builder.Services.AddSingleton<IAttachmentStore, PostgresAttachmentStore>();
         builder.Services.ConfigureMarten(marten => marten.Storage.ExtendedSchemaObjects.Add(PostgresAttachmentStore.Definition()));
-        builder.Services.AddHostedService<OrphanSweep>();
+        // One instance, so that the verify command and tests can sweep on demand what the background service sweeps.
+        builder.Services.AddSingleton<OrphanSweep>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OrphanSweep>());
         builder.Services.Configure<OpenApiOptions>("v1", openApi => openApi.AddOperationTransformer<AttachmentOpenApi>());
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
         },
         (_, IssueAssigned e) => details with
         {
-            Assignee = e.Assignee, AcknowledgeBy = e.AcknowledgeBy, DueBy = e.DueBy, Overdue = false,
+            Assignee = e.Assignee, AcknowledgeBy = e.AcknowledgeBy, DueBy = e.DueBy?.ToUniversalTime(), Overdue = false,
             Resolution = null
         },
         (_, AssignmentAcknowledged e) => details with { Overdue = OverdueRule.AfterAcknowledgement(details.DueBy, e.At) },

@@ -96,7 +96,7 @@ public class FileSystemAttachmentTests(FileSystemStoreFixture app)
         foreach (var file in new[] { Files.PathOf(street.Id, orphan), Files.PathOf(street.Id, kept) })
             File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-2));
 
-        var removed = await app.Host.Services.GetServices<IHostedService>().OfType<OrphanSweep>().Single().SweepAsync(CancellationToken.None);
+        var removed = await app.Host.Services.GetRequiredService<OrphanSweep>().SweepAsync(CancellationToken.None);
 
         removed.ShouldBeGreaterThanOrEqualTo(1);
         File.Exists(Files.PathOf(street.Id, orphan)).ShouldBeFalse();

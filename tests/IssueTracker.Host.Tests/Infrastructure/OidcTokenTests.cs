@@ -51,6 +51,8 @@ public class OidcTokenTests(OidcFixture app) : IClassFixture<OidcFixture>
         var host = new Client(app, app.Provider.Token(Claims("host"), OidcFixture.Audience));
         var assignee = new Client(app, app.Provider.Token(Claims("assignee", "hongse-wuye"), OidcFixture.Audience));
 
+        (await host.Post("/api/organisations", new { id = "hongse-wuye", name = "红色物业", kind = "propertyCompany" }))
+            .ShouldHaveStatus(HttpStatusCode.Created);
         var id = (await host.Post("/api/issues", Bodies.ParkingLock())).ShouldHaveStatus(HttpStatusCode.Created).Id;
         (await host.Post($"/api/issues/{id}/assign", new { assignee = "hongse-wuye" })).ShouldHaveStatus(HttpStatusCode.OK);
         (await assignee.Post($"/api/issues/{id}/acknowledge", new { })).ShouldHaveStatus(HttpStatusCode.OK);

@@ -23,6 +23,7 @@ public sealed class WorkbenchStreet(BrowserApp app)
 
     public async Task<IPage> SignIn(string sub, int width = 1280, int height = 900)
     {
+        await ListDirectory();
         // A command's first request on a fresh host waits for its generated code: longer than Playwright's 5 s default.
         SetDefaultExpectTimeout(30_000);
         var page = await app.Browser.NewPageAsync(new BrowserNewPageOptions
@@ -33,6 +34,20 @@ public sealed class WorkbenchStreet(BrowserApp app)
         await page.Locator($"[data-test='person-{sub}']").ClickAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-test='who']")).ToContainTextAsync(DevPeople.Find(sub)!.Name.Split('（')[0]);
         return page;
+    }
+
+    /// <summary>The organisations the demo people work for, listed in this street's directory as its hosts would have.</summary>
+    public Task ListDirectory() => _directory ??= ListDirectoryOnce();
+
+    private Task? _directory;
+
+    private async Task ListDirectoryOnce()
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            IssueTracker.Host.Infrastructure.DevTokens.Create(app.Auth, "admin-1", "管理员", "admin", Id, null));
+        foreach (var (id, name, kind) in new[] { ("hongse-wuye", "红色物业", "propertyCompany"), ("datonglu-pcs", "大通路派出所", "police") })
+            (await http.PostAsJsonAsync("/api/organisations", new { id, name, kind })).EnsureSuccessStatusCode();
     }
 
     public HttpClient Api(string sub)
@@ -46,6 +61,7 @@ public sealed class WorkbenchStreet(BrowserApp app)
 
     public async Task<Guid> Raise(string title, string category = "other", string compound = "明光小区")
     {
+        await ListDirectory();
         using var http = Api(Reporter);
         var response = await http.PostAsJsonAsync("/api/issues", new
         {
@@ -57,6 +73,7 @@ public sealed class WorkbenchStreet(BrowserApp app)
 
     public async Task Command(string sub, Guid issue, string command, object body)
     {
+        await ListDirectory();
         using var http = Api(sub);
         var response = await http.PostAsJsonAsync($"/api/issues/{issue}/{command}", body);
         response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());

@@ -158,9 +158,12 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
     /// <summary>The endpoint class's static Example property, serialised as the API reads bodies.</summary>
     private static void ApplyExample(OpenApiOperation operation, MethodInfo? method)
     {
-        var example = method?.DeclaringType?.GetProperty("Example", BindingFlags.Public | BindingFlags.Static);
+        var example = method?.DeclaringType?.GetProperty("Example", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
+            // The volunteer service keeps its bodies in one table (VolunteerExamples) keyed by the command's type.
+            ?? method?.GetParameters().Select(p => Volunteers.VolunteerExamples.Bodies.GetValueOrDefault(p.ParameterType))
+                .FirstOrDefault(body => body is not null);
         if (example is null || operation.RequestBody?.Content?.TryGetValue("application/json", out var media) is not true) return;
-        media!.Example = JsonSerializer.SerializeToNode(example.GetValue(null), example.PropertyType, JsonDefaults.Options);
+        media!.Example = JsonSerializer.SerializeToNode(example, example.GetType(), JsonDefaults.Options);
     }
 
     private static string? Roles(IList<object> metadata)
