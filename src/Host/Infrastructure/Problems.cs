@@ -1,3 +1,4 @@
+using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +14,7 @@ public static class Problems
     {
         InvalidTransition r => Problem(StatusCodes.Status409Conflict, "invalid-transition", "Transition not allowed", r.Detail),
         Forbidden r => Problem(StatusCodes.Status403Forbidden, "forbidden", "Not allowed for you", r.Detail),
+        NoSuchRequest r => Problem(StatusCodes.Status404NotFound, "not-found", "Not found", r.Detail),
         InvalidInput r => TypedResults.Problem(new ValidationProblemDetails(r.Errors.ToDictionary(x => x.Key, x => x.Value))
         {
             Status = StatusCodes.Status400BadRequest,

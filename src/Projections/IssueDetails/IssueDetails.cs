@@ -41,6 +41,9 @@ public sealed record IssueDetails : IShowsOverdue
     public Reporter? Reporter { get; init; }
     public IReadOnlyList<MeetingDiscussion> Meetings { get; init; } = [];
 
+    /// <summary>The latest deadline extension request (延期申请), null until one is made.</summary>
+    public ExtensionRequestView? ExtensionRequest { get; init; }
+
     /// <summary>The details as shown at <paramref name="now"/>: a passed due date on unfinished work is overdue (see <see cref="OverdueRule"/>).</summary>
     public IssueDetails AsOf(DateTimeOffset now) =>
         !Overdue && OverdueRule.IsOverdue(this, now) ? this with { Overdue = true } : this;
@@ -48,6 +51,8 @@ public sealed record IssueDetails : IShowsOverdue
     /// <summary>The same details without the resident's private data, for everyone but hosts and auditors.</summary>
     public IssueDetails WithoutReporter() => this with { Reporter = null };
 }
+
+public sealed record ExtensionRequestView(int Number, DateTimeOffset DueBy, string Reason, ExtensionStatus Status);
 
 /// <summary>A meeting the issue was put before, and what it decided (null until it has).</summary>
 public sealed record MeetingDiscussion(Guid MeetingId, string Title, string? Decision);

@@ -54,6 +54,12 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
         (_, IssueMarkedDuplicate e) => details with { DuplicateOf = e.Of, Overdue = false },
         (_, AcknowledgementOverdue or ResolutionOverdue) => details with { Overdue = true },
         (_, IssueEscalated e) => details with { Escalated = true, Escalation = new Supervision(e.Level, e.Reason, e.At) },
+        (_, ExtensionRequested e) => details with { ExtensionRequest = new(e.Number, e.DueBy, e.Reason, ExtensionStatus.Pending) },
+        (_, ExtensionApproved e) => details with
+        {
+            DueBy = e.DueBy, Overdue = false, ExtensionRequest = details.ExtensionRequest! with { Status = ExtensionStatus.Approved }
+        },
+        (_, ExtensionRejected) => details with { ExtensionRequest = details.ExtensionRequest! with { Status = ExtensionStatus.Rejected } },
         _ => details
     };
 }

@@ -35,6 +35,12 @@ public class AccessMatrixTests(AppFixture app)
             Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden, Unauthorized),
         ["resolve"] = new(Acknowledged, Command("resolve", new { resolution = "已修复" }), true,
             Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden, Unauthorized),
+        ["extension-requests"] = new(Acknowledged, Command("extension-requests", Bodies.Extension()), true,
+            Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden, Unauthorized),
+        ["extension-requests/1/approve"] = new(ExtensionRequested, Command("extension-requests/1/approve", new { note = "同意" }), true,
+            OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
+        ["extension-requests/1/reject"] = new(ExtensionRequested, Command("extension-requests/1/reject", new { note = "不同意" }), true,
+            OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
         ["confirm"] = new(Resolved, Command("confirm", new { satisfaction = "satisfied" }), true,
             OK, OK, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
         ["reopen"] = new(Resolved, Command("reopen", new { reason = "又坏了" }), true,
@@ -142,6 +148,13 @@ public class AccessMatrixTests(AppFixture app)
     {
         var id = await Assigned(street);
         (await street.Assignee.Post($"/api/issues/{id}/acknowledge", new { })).ShouldHaveStatus(OK);
+        return id;
+    }
+
+    private static async Task<Guid> ExtensionRequested(Street street)
+    {
+        var id = await Acknowledged(street);
+        (await street.Assignee.Post($"/api/issues/{id}/extension-requests", Bodies.Extension())).ShouldHaveStatus(OK);
         return id;
     }
 

@@ -27,6 +27,8 @@ public class TenancyTests(AppFixture app)
                      (_a.Assignee, "resolve", new { resolution = "x" }), (_a.Reporter, "confirm", new { satisfaction = "satisfied" }),
                      (_a.Reporter, "reopen", new { reason = "x" }), (_a.Host, "close", new { reason = "x" }),
                      (_a.Host, "withdraw", new { reason = "x" }), (_a.Host, "duplicate", new { of = theirs }),
+                     (_a.Assignee, "extension-requests", Bodies.Extension()), (_a.Host, "extension-requests/1/approve", new { }),
+                     (_a.Host, "extension-requests/1/reject", new { }),
                  })
         {
             (await client.Post($"/api/issues/{theirs}/{command}", body)).ShouldHaveStatus(HttpStatusCode.NotFound);

@@ -29,6 +29,8 @@ internal static class RequestExamples
         [typeof(CloseIssue)] = new CloseIssue("议事会决定不予处理：属业主私有车位。"),
         [typeof(WithdrawIssue)] = new WithdrawIssue("邻里已自行协商解决。"),
         [typeof(MarkDuplicate)] = new MarkDuplicate(SomeIssue),
+        [typeof(RequestExtension)] = new RequestExtension(Friday.AddDays(7), "需业委会表决动用维修基金，预计下周五前完成。"),
+        [typeof(ReviewExtension)] = new ReviewExtension("同意延期至下周五，请按期办结。"),
         [typeof(ScheduleMeeting)] = new ScheduleMeeting("十二月党群议事会", "明光社区", Friday.AddDays(-2).AddHours(-2.5),
             "明光路街道党群服务中心二楼会议室"),
         [typeof(AddAgendaItem)] = new AddAgendaItem(SomeIssue),

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Deadlines;
+using IssueTracker.Host.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
+
+namespace IssueTracker.Host.Issues;
+
+public static class ApproveExtensionEndpoint
+{
+    /// <summary>Moves the due date and schedules its timers; the old due date's timers find themselves stale.</summary>
+    [WolverinePost("/api/issues/{issueId}/extension-requests/{number}/approve"), Authorize(Roles = Who.Hosts)]
+    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events, OutgoingMessages) Post(
+        int number, ReviewExtension command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock,
+        DeadlinePolicy policy, HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        var decided = issue.Decide(issue.ApproveExtension(number, command, user.ToActor(), now), policy, now);
+        var (answer, events) = decided.Respond(issue, request);
+        return (answer, events, events.Count == 0 ? [] : DeadlineTimers.For(issue, decided));
+    }
+}
+
+public static class RejectExtensionEndpoint
+{
+    [WolverinePost("/api/issues/{issueId}/extension-requests/{number}/reject"), Authorize(Roles = Who.Hosts)]
+    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
+        int number, ReviewExtension command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock,
+        DeadlinePolicy policy, HttpRequest request)
+    {
+        var now = clock.GetUtcNow();
+        return issue.Decide(issue.RejectExtension(number, command, user.ToActor(), now), policy, now).Respond(issue, request);
+    }
+}
