@@ -78,6 +78,11 @@ public class AccessMatrixTests(AppFixture app)
             OK, OK, OK, OK, OK, OK, Unauthorized),
         ["GET /api/boards/assignees/{org}"] = new(Assigned, (_, c, _) => c.Get($"/api/boards/assignees/{Street.PropertyCompany}"), false,
             OK, OK, OK, OK, OK, OK, Unauthorized),
+        ["GET /api/reports/assessment"] = new(Raised, (_, c, _) => c.Get("/api/reports/assessment?from=2026-11&to=2026-11"), false,
+            OK, Forbidden, Forbidden, Forbidden, OK, OK, Unauthorized),
+        ["GET /api/reports/assessment?format=xlsx"] = new(Raised,
+            (_, c, _) => c.Get("/api/reports/assessment?from=2026-11&to=2026-11&format=xlsx"), false,
+            OK, Forbidden, Forbidden, Forbidden, OK, OK, Unauthorized),
         ["GET /api/boards/overdue"] = new(Raised, (_, c, _) => c.Get("/api/boards/overdue"), false,
             OK, OK, OK, OK, OK, OK, Unauthorized),
     };

@@ -9,9 +9,10 @@ internal static class ApiTags
     public static readonly Tag Meetings = new("meetings", "Schedule and run discussion meetings (党群议事会).");
     public static readonly Tag Boards = new("boards", "Read models for the status board and the assignees' queues (看板).");
     public static readonly Tag Audit = new("audit", "History, point-in-time state and tamper checks of an issue (审计).");
+    public static readonly Tag Reports = new("reports", "Monthly assessment (考核) and its spreadsheets.");
     public static readonly Tag Service = new("service", "Health checks and the API description.");
 
-    public static readonly IReadOnlyList<Tag> All = [Issues, Meetings, Boards, Audit, Service];
+    public static readonly IReadOnlyList<Tag> All = [Issues, Meetings, Boards, Audit, Reports, Service];
 
     private static readonly string[] AuditSegments = ["/history", "/state", "/verify"];
 
@@ -23,6 +24,7 @@ internal static class ApiTags
         if (path.StartsWith("/api/issues", StringComparison.OrdinalIgnoreCase)) return Issues;
         if (path.StartsWith("/api/meetings", StringComparison.OrdinalIgnoreCase)) return Meetings;
         if (path.StartsWith("/api/boards", StringComparison.OrdinalIgnoreCase)) return Boards;
+        if (path.StartsWith("/api/reports", StringComparison.OrdinalIgnoreCase)) return Reports;
         return Service;
     }
 }

@@ -32,6 +32,7 @@ internal static partial class OperationSummaries
         ["addAgendaItem"] = "Put an issue on a meeting's agenda",
         ["recordAttendance"] = "Record who attended a meeting",
         ["recordDecision"] = "Record a meeting's decision on an agenda issue",
+        ["getAssessment"] = "The monthly assessment (考核) by organisation, category or community: JSON, CSV or xlsx",
         ["concludeMeeting"] = "Conclude a meeting with its minutes"
     };
 
