@@ -48,8 +48,12 @@ public sealed record IssueDetails : IShowsOverdue
     public IssueDetails AsOf(DateTimeOffset now) =>
         !Overdue && OverdueRule.IsOverdue(this, now) ? this with { Overdue = true } : this;
 
-    /// <summary>The same details without the resident's private data, for everyone but hosts and auditors.</summary>
-    public IssueDetails WithoutReporter() => this with { Reporter = null };
+    /// <summary>
+    /// The same details without the resident's private data, for everyone but hosts and auditors; the coordinates go
+    /// too when the issue's category makes them private (a doorstep, not a pothole).
+    /// </summary>
+    public IssueDetails WithoutReporter(bool hideCoordinates = false) =>
+        this with { Reporter = null, Location = hideCoordinates ? Location.WithoutCoordinates() : Location };
 }
 
 public sealed record ExtensionRequestView(int Number, DateTimeOffset DueBy, string Reason, ExtensionStatus Status);

@@ -1,5 +1,8 @@
 using System.Net;
 using IssueTracker.Host.Reliability;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -62,7 +65,14 @@ public class KeyGateTests(AppFixture app)
 [Collection(AppCollection.Name)]
 public class TwoHostsTests(AppFixture app) : IAsyncLifetime
 {
-    private readonly AppFixture _other = new();
+    /// <summary>A second host without an async daemon: the suite's host runs the only one (Solo) on the database.</summary>
+    private sealed class SecondHost : AppFixture
+    {
+        protected override void Configure(IWebHostBuilder builder) => builder.ConfigureServices(services =>
+            services.ConfigureMarten(options => options.Projections.AsyncMode = DaemonMode.Disabled));
+    }
+
+    private readonly AppFixture _other = new SecondHost();
 
     public Task InitializeAsync() => _other.InitializeAsync();
 
