@@ -30,8 +30,9 @@ public sealed partial record Issue
                 : "This assignment's due date has already been extended once.");
         return new Validation()
             .Check(command.DueBy is not null, "dueBy", "'dueBy' is required.")
-            .Check(command.DueBy is null || (command.DueBy > now && (Deadlines.DueBy is not { } due || command.DueBy > due)),
-                "dueBy", "'dueBy' must be later than now and than the current due date.")
+            .DueBy("dueBy", command.DueBy, now)
+            .Check(command.DueBy is null || Deadlines.DueBy is not { } due || command.DueBy > due,
+                "dueBy", "'dueBy' must be later than the current due date.")
             .Required("reason", command.Reason, Limits.Text)
             .Then(() => Decision.Accept(new ExtensionRequested(
                 (Extension?.Number ?? 0) + 1, Assignee!, command.DueBy!.Value.ToUniversalTime(), command.Reason!, by, now)));
