@@ -34,4 +34,7 @@ public static class Bodies
 
     public static object Assign(string assignee = Street.PropertyCompany, DateTimeOffset? dueBy = null) =>
         new { assignee, dueBy = dueBy ?? DateTimeOffset.UtcNow.AddDays(7), note = "请一周内处理" };
+
+    public static object Extension(DateTimeOffset? dueBy = null) =>
+        new { dueBy = dueBy ?? DateTimeOffset.UtcNow.AddDays(30), reason = "需业委会表决动用维修基金" };
 }

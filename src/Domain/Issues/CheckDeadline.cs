@@ -3,17 +3,24 @@ using IssueTracker.Domain.Shared;
 namespace IssueTracker.Domain.Issues;
 
 /// <summary>A deadline of one assignment has come: the timer names the assignment it was set for.</summary>
-public sealed record CheckDeadline(DeadlineKind Kind, int Assignment, DateTimeOffset DueAt);
+/// <param name="ResolveBy">For resolution checks, the extended due date they were set for; null for the assignment's first.</param>
+public sealed record CheckDeadline(DeadlineKind Kind, int Assignment, DateTimeOffset DueAt, DateTimeOffset? ResolveBy = null)
+{
+    /// <summary>Set for another assignment, or for a due date an extension has since moved.</summary>
+    public bool IsStale(AssignmentDeadlines current) =>
+        Assignment != current.Assignment
+        || (Kind != DeadlineKind.Acknowledgement && ResolveBy != current.ExtendedTo);
+}
 
 public sealed partial record Issue
 {
     /// <summary>
     /// Records a missed deadline once, if the issue still waits for that step of that assignment; a reassignment,
-    /// acknowledgement or resolution since the timer was set makes it a no-op (accepted, with no events).
+    /// acknowledgement, resolution or approved extension since the timer was set makes it a no-op (accepted, with no events).
     /// </summary>
     public Decision CheckDeadline(CheckDeadline deadline, DateTimeOffset now)
     {
-        if (deadline.Assignment != Deadlines.Assignment || Assignee is null || now < deadline.DueAt) return Decision.Accept();
+        if (deadline.IsStale(Deadlines) || Assignee is null || now < deadline.DueAt) return Decision.Accept();
         return deadline.Kind switch
         {
             DeadlineKind.Acknowledgement when IsIn(IssueStatus.Assigned) && !Deadlines.AcknowledgementMissed =>

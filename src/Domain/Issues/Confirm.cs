@@ -17,7 +17,7 @@ public sealed partial record Issue
             .Optional("comment", command.Comment, Limits.Text)
             .Then(() =>
             {
-                var confirmed = new ResolutionConfirmed(command.Satisfaction!.Value, command.Comment, by, now);
+                var confirmed = new ResolutionConfirmed(command.Satisfaction!.Value, command.Comment, by, now, Assignee);
                 if (command.Satisfaction != Issues.Satisfaction.Unsatisfied) return Decision.Accept(confirmed);
                 var reason = string.IsNullOrWhiteSpace(command.Comment) ? "Residents were not satisfied." : command.Comment;
                 return Decision.Accept(confirmed, new IssueReopened(reason, ReopenCount + 1, by, now));

@@ -1,3 +1,5 @@
+using IssueTracker.Domain.Shared;
+
 namespace IssueTracker.Domain.Issues;
 
 /// <summary>
@@ -6,10 +8,10 @@ namespace IssueTracker.Domain.Issues;
 /// </summary>
 public sealed class DeadlinePolicy
 {
-    public TimeSpan Acknowledge { get; init; } = TimeSpan.FromHours(24);
-    public TimeSpan AcknowledgeUrgent { get; init; } = TimeSpan.FromHours(4);
-    public TimeSpan Resolve { get; init; } = TimeSpan.FromDays(7);
-    public TimeSpan ResolveUrgent { get; init; } = TimeSpan.FromDays(2);
+    public DeadlineLimit Acknowledge { get; init; } = TimeSpan.FromHours(24);
+    public DeadlineLimit AcknowledgeUrgent { get; init; } = TimeSpan.FromHours(4);
+    public DeadlineLimit Resolve { get; init; } = TimeSpan.FromDays(7);
+    public DeadlineLimit ResolveUrgent { get; init; } = TimeSpan.FromDays(2);
 
     /// <summary>A resolution this far past its due date is escalated even when it is the first miss.</summary>
     public TimeSpan EscalationGrace { get; init; } = TimeSpan.FromDays(2);
@@ -23,6 +25,11 @@ public sealed class DeadlinePolicy
         [IssueCategory.Safety] = new() { Acknowledge = TimeSpan.FromHours(4), Resolve = TimeSpan.FromDays(2) }
     };
 
+    /// <summary>Counts working-day terms; from the "Calendar" section, not this one.</summary>
+    public WorkingCalendar Calendar { get; set; } = new();
+
+    public StreetTimeZones TimeZones { get; set; } = StreetTimeZones.China;
+
     public DeadlineTerms TermsFor(IssueCategory category, Urgency urgency)
     {
         var own = Categories.GetValueOrDefault(category) ?? new CategoryDeadlines();
@@ -31,16 +38,16 @@ public sealed class DeadlinePolicy
             : new(own.Acknowledge ?? Acknowledge, own.Resolve ?? Resolve);
     }
 
-    private static TimeSpan Shorter(TimeSpan? a, TimeSpan b) => a is { } x && x < b ? x : b;
+    private static DeadlineLimit Shorter(DeadlineLimit? a, DeadlineLimit b) => a is { } x && x.AtLeast < b.AtLeast ? x : b;
 }
 
 /// <summary>A category's own limits; what it leaves out falls back to the policy's.</summary>
 public sealed class CategoryDeadlines
 {
-    public TimeSpan? Acknowledge { get; init; }
-    public TimeSpan? AcknowledgeUrgent { get; init; }
-    public TimeSpan? Resolve { get; init; }
-    public TimeSpan? ResolveUrgent { get; init; }
+    public DeadlineLimit? Acknowledge { get; init; }
+    public DeadlineLimit? AcknowledgeUrgent { get; init; }
+    public DeadlineLimit? Resolve { get; init; }
+    public DeadlineLimit? ResolveUrgent { get; init; }
 }
 
-public sealed record DeadlineTerms(TimeSpan Acknowledge, TimeSpan Resolve);
+public sealed record DeadlineTerms(DeadlineLimit Acknowledge, DeadlineLimit Resolve);

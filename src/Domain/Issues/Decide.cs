@@ -17,7 +17,7 @@ public sealed partial record Issue
         return new(supervised, DeadlinesSetBy(supervised, policy));
     }
 
-    /// <summary>The deadline checks for each assignment the decision makes, numbered as <see cref="Evolve"/> numbers them.</summary>
+    /// <summary>The deadline checks for each assignment the decision makes and each due date it moves, numbered as <see cref="Evolve"/> numbers them.</summary>
     public IReadOnlyList<CheckDeadline> DeadlinesSetBy(Decision decision, DeadlinePolicy policy)
     {
         var checks = new List<CheckDeadline>();
@@ -26,6 +26,7 @@ public sealed partial record Issue
         {
             state = Evolve(state, e);
             if (e is IssueAssigned) checks.AddRange(state.Deadlines.Checks(policy));
+            if (e is ExtensionApproved) checks.AddRange(state.Deadlines.ResolutionChecks(policy));
         }
         return checks;
     }

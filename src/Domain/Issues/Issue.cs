@@ -22,6 +22,11 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
     public EscalationLevel? Escalation { get; init; }
     public PhotoCounts Photos { get; init; } = new();
 
+    /// <summary>The street the issue belongs to: its calendar and time zone count working days.</summary>
+    public string Street { get; init; } = "";
+
+    public ExtensionRequest? Extension { get; init; }
+
     public static Issue Create(Guid id, IssueRaised raised) =>
         new(id, IssueStatus.Raised, raised.By.Id, null, 0) { Title = raised.Title, Category = raised.Category, Urgency = raised.Urgency };
 
@@ -51,6 +56,20 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
             Deadlines = e.Reason == EscalationReason.LongOverdue ? state.Deadlines with { LongOverdueEscalated = true } : state.Deadlines
         },
         PhotoAttached e => state with { Photos = state.Photos.Add(e.Step) },
+        ExtensionRequested e => state with
+        {
+            Extension = new(e.Number, state.Deadlines.Assignment, e.DueBy, e.Reason, ExtensionStatus.Pending)
+        },
+        ExtensionApproved e when state.Extension is { } request => state with
+        {
+            Extension = request with { Status = ExtensionStatus.Approved },
+            // The new due date binds afresh: a miss of the old one no longer makes the resolution late.
+            Deadlines = state.Deadlines with
+            {
+                DueBy = e.DueBy, ExtendedTo = e.DueBy, ResolutionMissed = false, LongOverdueEscalated = false
+            }
+        },
+        ExtensionRejected when state.Extension is { } request => state with { Extension = request with { Status = ExtensionStatus.Rejected } },
         _ => state
     };
 
@@ -75,10 +94,14 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
             : "The issue is assigned to another organisation.");
 }
 
-/// <summary>The deadlines of the issue's current assignment (numbered from 1) and which of them were missed.</summary>
+/// <summary>
+/// The deadlines of the issue's current assignment (numbered from 1), which of them were missed, and the due date an
+/// approved extension set (its checks name it; the first due date's checks name none).
+/// </summary>
 public sealed record AssignmentDeadlines(
     int Assignment, DateTimeOffset? AcknowledgeBy, DateTimeOffset? DueBy,
-    bool AcknowledgementMissed = false, bool ResolutionMissed = false, bool LongOverdueEscalated = false)
+    bool AcknowledgementMissed = false, bool ResolutionMissed = false, bool LongOverdueEscalated = false,
+    DateTimeOffset? ExtendedTo = null)
 {
     public static readonly AssignmentDeadlines None = new(0, null, null);
 
@@ -86,8 +109,14 @@ public sealed record AssignmentDeadlines(
     public IEnumerable<CheckDeadline> Checks(DeadlinePolicy policy)
     {
         if (AcknowledgeBy is { } acknowledgeBy) yield return new(DeadlineKind.Acknowledgement, Assignment, acknowledgeBy);
+        foreach (var check in ResolutionChecks(policy)) yield return check;
+    }
+
+    /// <summary>The checks of the due date in force (set again when an extension moves it).</summary>
+    public IEnumerable<CheckDeadline> ResolutionChecks(DeadlinePolicy policy)
+    {
         if (DueBy is not { } dueBy) yield break;
-        yield return new(DeadlineKind.Resolution, Assignment, dueBy);
-        yield return new(DeadlineKind.EscalationGrace, Assignment, dueBy + policy.EscalationGrace);
+        yield return new(DeadlineKind.Resolution, Assignment, dueBy, ExtendedTo);
+        yield return new(DeadlineKind.EscalationGrace, Assignment, dueBy + policy.EscalationGrace, ExtendedTo);
     }
 }

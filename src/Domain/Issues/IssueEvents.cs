@@ -25,9 +25,12 @@ public sealed record AssignmentDeclined(string Assignee, string Reason, Actor By
 
 public sealed record ProgressReported(string Note, Actor By, DateTimeOffset At) : IAuthoredEvent;
 
-public sealed record IssueResolved(string Resolution, Actor By, DateTimeOffset At) : IAuthoredEvent;
+/// <param name="Assignee">The organisation that resolved it; null in events recorded before it was carried.</param>
+public sealed record IssueResolved(string Resolution, Actor By, DateTimeOffset At, string? Assignee = null) : IAuthoredEvent;
 
-public sealed record ResolutionConfirmed(Satisfaction Satisfaction, string? Comment, Actor By, DateTimeOffset At) : IAuthoredEvent;
+/// <param name="Assignee">The organisation whose resolution was rated; null in events recorded before it was carried.</param>
+public sealed record ResolutionConfirmed(Satisfaction Satisfaction, string? Comment, Actor By, DateTimeOffset At, string? Assignee = null)
+    : IAuthoredEvent;
 
 public sealed record IssueReopened(string Reason, int ReopenCount, Actor By, DateTimeOffset At) : IAuthoredEvent;
 
@@ -53,3 +56,12 @@ public sealed record IssueEscalated(EscalationLevel Level, EscalationReason Reas
 public sealed record PhotoAttached(
     Guid Id, AttachmentStep Step, string Sha256, string ContentType, long Bytes, int Width, int Height, Actor By, DateTimeOffset At)
     : IAuthoredEvent;
+
+// Deadline extensions (延期申请): numbered per issue from 1; an approval moves the current assignment's due date.
+
+public sealed record ExtensionRequested(int Number, string Assignee, DateTimeOffset DueBy, string Reason, Actor By, DateTimeOffset At)
+    : IAuthoredEvent;
+
+public sealed record ExtensionApproved(int Number, DateTimeOffset DueBy, string? Note, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
+public sealed record ExtensionRejected(int Number, string? Note, Actor By, DateTimeOffset At) : IAuthoredEvent;

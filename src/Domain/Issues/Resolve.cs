@@ -13,6 +13,6 @@ public sealed partial record Issue
         if (!IsIn(IssueStatus.Acknowledged, IssueStatus.InProgress)) return Forbid("resolve");
         return new Validation()
             .Required("resolution", command.Resolution, Limits.Text)
-            .Then(() => Decision.Accept(new IssueResolved(command.Resolution!, by, now)));
+            .Then(() => Decision.Accept(new IssueResolved(command.Resolution!, by, now, Assignee)));
     }
 }

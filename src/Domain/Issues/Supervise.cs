@@ -25,7 +25,7 @@ public sealed partial record Issue
                     state.Missed(DeadlineKind.Resolution, state.Deadlines.DueBy.Value, now),
                 _ => []
             };
-            var e = decided is IssueAssigned assigned ? WithDeadlines(assigned, policy.TermsFor(Category, Urgency), now) : decided;
+            var e = decided is IssueAssigned assigned ? WithDeadlines(assigned, policy, now) : decided;
             foreach (var next in before.Append(e).ToList())
             {
                 state = Evolve(state, next);
@@ -41,6 +41,14 @@ public sealed partial record Issue
         return Decision.Accept([.. events]);
     }
 
-    private static IssueAssigned WithDeadlines(IssueAssigned assigned, DeadlineTerms terms, DateTimeOffset now) =>
-        assigned with { AcknowledgeBy = now + terms.Acknowledge, DueBy = assigned.DueBy ?? now + terms.Resolve };
+    private IssueAssigned WithDeadlines(IssueAssigned assigned, DeadlinePolicy policy, DateTimeOffset now)
+    {
+        var terms = policy.TermsFor(Category, Urgency);
+        var zone = policy.TimeZones.For(Street);
+        return assigned with
+        {
+            AcknowledgeBy = terms.Acknowledge.After(now, policy.Calendar, zone),
+            DueBy = assigned.DueBy ?? terms.Resolve.After(now, policy.Calendar, zone)
+        };
+    }
 }

@@ -7,13 +7,13 @@ namespace IssueTracker.Host.Deadlines;
 
 /// <summary>
 /// A durable timer: scheduled in the transaction that assigns, delivered in the issue's street (the envelope's tenant),
-/// and stale — a no-op — once its assignment has been acknowledged, resolved or replaced.
+/// and stale — a no-op — once its assignment has been acknowledged, resolved or replaced, or its due date extended.
 /// </summary>
 public sealed record DeadlineDue(
     Guid IssueId, int Assignment, [property: JsonConverter(typeof(JsonStringEnumConverter<DeadlineKind>))] DeadlineKind Kind,
-    DateTimeOffset DueAt)
+    DateTimeOffset DueAt, DateTimeOffset? ResolveBy = null)
 {
-    public CheckDeadline ToCheck() => new(Kind, Assignment, DueAt);
+    public CheckDeadline ToCheck() => new(Kind, Assignment, DueAt, ResolveBy);
 }
 
 public static class DeadlineTimers
@@ -24,7 +24,7 @@ public static class DeadlineTimers
         var timers = new OutgoingMessages();
         if (!decided.Decision.IsAccepted) return timers;
         foreach (var check in decided.Deadlines)
-            timers.Schedule(new DeadlineDue(issue.Id, check.Assignment, check.Kind, check.DueAt), check.DueAt);
+            timers.Schedule(new DeadlineDue(issue.Id, check.Assignment, check.Kind, check.DueAt, check.ResolveBy), check.DueAt);
         return timers;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,7 @@ public static class Problems
         Forbidden r => Problem(StatusCodes.Status403Forbidden, "forbidden", "Not allowed for you", r.Detail),
         RuleConflict r => Problem(StatusCodes.Status409Conflict, r.Code, r.Title, r.Detail),
         AlreadyExists r => Problem(StatusCodes.Status409Conflict, "already-exists", "Already exists", r.Detail),
+        NoSuchRequest r => Problem(StatusCodes.Status404NotFound, "not-found", "Not found", r.Detail),
         InvalidInput r => TypedResults.Problem(new FieldProblem(r.Errors.ToDictionary(x => x.Key, x => x.Value))
         {
             Status = StatusCodes.Status400BadRequest,

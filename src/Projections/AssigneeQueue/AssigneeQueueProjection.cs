@@ -28,6 +28,7 @@ public sealed partial class AssigneeQueueProjection : SingleStreamProjection<Ass
         },
         (_, AssignmentAcknowledged a) => item with { Overdue = OverdueRule.AfterAcknowledgement(item.DueBy, a.At) },
         (_, AssignmentDeclined) => item with { Assignee = null, DueBy = null, Overdue = false },
+        (_, ExtensionApproved x) => item with { DueBy = x.DueBy, Overdue = false },
         (_, IssueResolved or IssueClosed or IssueWithdrawn or IssueMarkedDuplicate) => item with { Overdue = false },
         (_, AcknowledgementOverdue or ResolutionOverdue) => item with { Overdue = true },
         (_, IssueEscalated x) => item with { Escalated = true, Escalation = x.Level },

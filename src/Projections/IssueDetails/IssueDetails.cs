@@ -58,6 +58,9 @@ public sealed record IssueDetails : IShowsOverdue
     /// <summary>The details as readers get them: without what is stored only for the search index.</summary>
     public IssueDetails Served() => SearchGrams is null ? this : this with { SearchGrams = null };
 
+    /// <summary>The latest deadline extension request (延期申请), null until one is made.</summary>
+    public ExtensionRequestView? ExtensionRequest { get; init; }
+
     /// <summary>The details as shown at <paramref name="now"/>: a passed due date on unfinished work is overdue (see <see cref="OverdueRule"/>).</summary>
     public IssueDetails AsOf(DateTimeOffset now) =>
         !Overdue && OverdueRule.IsOverdue(this, now) ? this with { Overdue = true } : this;
@@ -77,6 +80,8 @@ public sealed record Attachment(
 
 /// <summary>A remark by someone taking part in the issue (a comment is no step of the lifecycle).</summary>
 public sealed record Comment(string Text, string By, string? Org, DateTimeOffset At);
+
+public sealed record ExtensionRequestView(int Number, DateTimeOffset DueBy, string Reason, ExtensionStatus Status);
 
 /// <summary>A meeting the issue was put before, and what it decided (null until it has).</summary>
 public sealed record MeetingDiscussion(Guid MeetingId, string Title, string? Decision);

@@ -61,6 +61,12 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
         {
             Attachments = [.. details.Attachments, new Attachment(e.Id, e.Step, e.ContentType, e.Bytes, e.Width, e.Height, e.Sha256, e.At, e.By)]
         },
+        (_, ExtensionRequested e) => details with { ExtensionRequest = new(e.Number, e.DueBy, e.Reason, ExtensionStatus.Pending) },
+        (_, ExtensionApproved e) => details with
+        {
+            DueBy = e.DueBy, Overdue = false, ExtensionRequest = details.ExtensionRequest! with { Status = ExtensionStatus.Approved }
+        },
+        (_, ExtensionRejected) => details with { ExtensionRequest = details.ExtensionRequest! with { Status = ExtensionStatus.Rejected } },
         _ => details
     };
 }

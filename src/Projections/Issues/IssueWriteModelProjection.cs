@@ -10,7 +10,7 @@ public sealed partial class IssueWriteModelProjection : SingleStreamProjection<I
     public override Issue? Evolve(Issue? snapshot, Guid id, IEvent e)
     {
         var next = snapshot is null
-            ? e.Data is IssueRaised raised ? Issue.Create(id, raised) : null
+            ? e.Data is IssueRaised raised ? Issue.Create(id, raised) with { Street = e.TenantId } : null
             : Issue.Evolve(snapshot, e.Data);
         return next is null ? null : next with { Version = (int)e.Version };
     }

@@ -53,6 +53,7 @@ public sealed partial class StatusBoardProjection : SingleStreamProjection<Statu
         (_, AcknowledgementOverdue) => row with { Overdue = true },
         (_, ResolutionOverdue) => row with { Overdue = true, ResolutionMissed = true },
         (_, IssueEscalated x) => row with { Escalated = true, Escalation = x.Level },
+        (_, ExtensionApproved x) => row with { DueBy = x.DueBy.ToUniversalTime(), Overdue = false, ResolutionMissed = false },
         _ => row
     };
 }

@@ -37,6 +37,12 @@ public class AccessMatrixTests(AppFixture app)
             Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden, Unauthorized),
         ["resolve"] = new(Acknowledged, Command("resolve", new { resolution = "已修复" }), true,
             Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden, Unauthorized),
+        ["extension-requests"] = new(Acknowledged, Command("extension-requests", Bodies.Extension()), true,
+            Forbidden, Forbidden, OK, Forbidden, Forbidden, Forbidden, Unauthorized),
+        ["extension-requests/1/approve"] = new(ExtensionRequested, Command("extension-requests/1/approve", new { note = "同意" }), true,
+            OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
+        ["extension-requests/1/reject"] = new(ExtensionRequested, Command("extension-requests/1/reject", new { note = "不同意" }), true,
+            OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
         ["confirm"] = new(Resolved, Command("confirm", new { satisfaction = "satisfied" }), true,
             OK, OK, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
         ["reopen"] = new(Resolved, Command("reopen", new { reason = "又坏了" }), true,
@@ -91,6 +97,11 @@ public class AccessMatrixTests(AppFixture app)
             OK, OK, OK, OK, OK, OK, Unauthorized),
         ["GET /api/boards/assignees/{org}"] = new(Assigned, (_, c, _) => c.Get($"/api/boards/assignees/{Street.PropertyCompany}"), false,
             OK, OK, OK, OK, OK, OK, Unauthorized),
+        ["GET /api/reports/assessment"] = new(Raised, (_, c, _) => c.Get("/api/reports/assessment?from=2026-11&to=2026-11"), false,
+            OK, Forbidden, Forbidden, Forbidden, OK, OK, Unauthorized),
+        ["GET /api/reports/assessment?format=xlsx"] = new(Raised,
+            (_, c, _) => c.Get("/api/reports/assessment?from=2026-11&to=2026-11&format=xlsx"), false,
+            OK, Forbidden, Forbidden, Forbidden, OK, OK, Unauthorized),
         ["GET /api/boards/overdue"] = new(Raised, (_, c, _) => c.Get("/api/boards/overdue"), false,
             OK, OK, OK, OK, OK, OK, Unauthorized),
         ["POST /api/boards/stream-ticket"] = new(_ => Task.FromResult(Guid.Empty), (_, c, _) => c.Post("/api/boards/stream-ticket", new { }), false,
@@ -171,6 +182,13 @@ public class AccessMatrixTests(AppFixture app)
     {
         var id = await Assigned(street);
         (await street.Assignee.Post($"/api/issues/{id}/acknowledge", new { })).ShouldHaveStatus(OK);
+        return id;
+    }
+
+    private static async Task<Guid> ExtensionRequested(Street street)
+    {
+        var id = await Acknowledged(street);
+        (await street.Assignee.Post($"/api/issues/{id}/extension-requests", Bodies.Extension())).ShouldHaveStatus(OK);
         return id;
     }
 

@@ -28,6 +28,8 @@ public class TenancyTests(AppFixture app)
                      (_a.Assignee, "resolve", new { resolution = "x" }), (_a.Reporter, "confirm", new { satisfaction = "satisfied" }),
                      (_a.Reporter, "reopen", new { reason = "x" }), (_a.Host, "close", new { reason = "x" }),
                      (_a.Host, "withdraw", new { reason = "x" }), (_a.Host, "duplicate", new { of = theirs }),
+                     (_a.Assignee, "extension-requests", Bodies.Extension()), (_a.Host, "extension-requests/1/approve", new { }),
+                     (_a.Host, "extension-requests/1/reject", new { }),
                  })
         {
             (await client.Post($"/api/issues/{theirs}/{command}", body)).ShouldHaveStatus(HttpStatusCode.NotFound);
@@ -86,6 +88,10 @@ public class TenancyTests(AppFixture app)
         queue.GetArrayLength().ShouldBe(1);
         queue[0].GetProperty("issueId").GetGuid().ShouldBe(ours);
         (await _a.Host.Get($"/api/issues/{ours}/history")).ShouldHaveStatus(HttpStatusCode.OK);
+        var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM");
+        var assessment = (await _a.Host.Get($"/api/reports/assessment?from={month}&to={month}")).Body.GetProperty("rows");
+        assessment.GetArrayLength().ShouldBe(1);
+        assessment[0].GetProperty("assigned").GetInt32().ShouldBe(1);
         foreach (var read in new[] { "history", "history?format=csv", "state?version=1", "history/verify" })
             (await _a.Auditor.Get($"/api/issues/{(await _b.Raise())}/{read}")).ShouldHaveStatus(HttpStatusCode.NotFound);
     }

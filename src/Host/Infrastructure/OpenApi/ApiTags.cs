@@ -10,10 +10,11 @@ internal static class ApiTags
     public static readonly Tag Boards = new("boards", "Read models for the status board and the assignees' queues (看板).");
     public static readonly Tag Organisations = new("organisations", "The street's directory of responsible organisations (责任单位名录).");
     public static readonly Tag Audit = new("audit", "History, point-in-time state and tamper checks of an issue (审计).");
+    public static readonly Tag Reports = new("reports", "Monthly assessment (考核) and its spreadsheets.");
     public static readonly Tag Service = new("service", "Health checks and the API description.");
     public static readonly Tag Volunteers = new("volunteers", "Volunteer service, points exchange, the two lists and the five micro ledgers (志愿服务与台账).");
 
-    public static readonly IReadOnlyList<Tag> All = [Issues, Meetings, Boards, Organisations, Audit, Volunteers, Service];
+    public static readonly IReadOnlyList<Tag> All = [Issues, Meetings, Boards, Organisations, Audit, Reports, Volunteers, Service];
 
     private static readonly string[] AuditSegments = ["/history", "/state", "/verify"];
 
@@ -27,6 +28,7 @@ internal static class ApiTags
         if (path.StartsWith("/api/boards", StringComparison.OrdinalIgnoreCase)) return Boards;
         if (Host.Volunteers.VolunteerExamples.Routes.Any(r => path.StartsWith(r, StringComparison.OrdinalIgnoreCase))) return Volunteers;
         if (path.StartsWith("/api/organisations", StringComparison.OrdinalIgnoreCase)) return Organisations;
+        if (path.StartsWith("/api/reports", StringComparison.OrdinalIgnoreCase)) return Reports;
         return Service;
     }
 }
