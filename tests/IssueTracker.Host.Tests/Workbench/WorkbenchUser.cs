@@ -46,7 +46,7 @@ public sealed class WorkbenchStreet(BrowserApp app)
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             IssueTracker.Host.Infrastructure.DevTokens.Create(app.Auth, "admin-1", "管理员", "admin", Id, null));
-        foreach (var (id, name, kind) in new[] { ("hongse-wuye", "红色物业", "propertyCompany"), ("datonglu-pcs", "大通路派出所", "police") })
+        foreach (var (id, name, kind) in new[] { ("hongse-wuye", "红色物业", "propertyCompany"), ("anju-wuye", "安居物业", "propertyCompany"), ("datonglu-pcs", "大通路派出所", "police") })
             (await http.PostAsJsonAsync("/api/organisations", new { id, name, kind })).EnsureSuccessStatusCode();
     }
 
