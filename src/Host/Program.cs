@@ -1,6 +1,7 @@
 using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Notifications;
 using IssueTracker.Host.Telemetry;
 using JasperFx;
 
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddIssueTrackerStore();
 builder.AddIssueTrackerAudit();
 builder.AddIssueTrackerDeadlines();
+builder.AddIssueTrackerNotifications();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
 builder.AddIssueTrackerTelemetry();
