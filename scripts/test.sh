@@ -30,6 +30,8 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")))
   failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")))
   skipped=$((skipped + $(sed -E 's/.* notExecuted="([0-9]+)".*/\1/' <<<"$counters")))
+  # Tests that report a figure for CI's log (e.g. the fuzz test's request count) mark the line with [ci].
+  grep -ho '\[ci\][^<]*' "$trx" || true
 done
 rm -rf "$results"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"

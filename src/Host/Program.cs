@@ -2,6 +2,8 @@ using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Notifications;
+using IssueTracker.Host.Reliability;
+using IssueTracker.Host.Open311;
 using IssueTracker.Host.Telemetry;
 using JasperFx;
 
@@ -13,7 +15,9 @@ builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerNotifications();
 builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
+builder.AddIssueTrackerOpen311();
 builder.AddIssueTrackerTelemetry();
+builder.AddIssueTrackerDatabaseStartup();
 
 var app = builder.Build();
 

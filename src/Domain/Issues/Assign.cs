@@ -17,7 +17,7 @@ public sealed partial record Issue
         if (!IsIn(Assignable)) return Forbid("assign");
         return new Validation()
             .Required("assignee", command.Assignee, Limits.OrgId)
-            .Check(command.DueBy is null || command.DueBy > now, "dueBy", "'dueBy' must be in the future.")
+            .DueBy("dueBy", command.DueBy, now)
             .Optional("note", command.Note, Limits.Text)
             .Then(() => Decision.Accept(new IssueAssigned(command.Assignee!.Trim(), command.DueBy, command.Note, by, now)));
     }

@@ -22,7 +22,12 @@ public enum EscalationLevel { StreetLeadership, DistrictLeadership }
 
 public enum EscalationReason { SecondMissedDeadline, LongOverdue, RepeatedlyReopened }
 
-public sealed record Location(string Community, string? Compound, string? Building, int? Grid);
+/// <param name="Lat">WGS-84 latitude in degrees (optional, given together with <paramref name="Lng"/>).</param>
+/// <param name="Lng">WGS-84 longitude in degrees.</param>
+public sealed record Location(string Community, string? Compound, string? Building, int? Grid, double? Lat = null, double? Lng = null)
+{
+    public Location WithoutCoordinates() => this with { Lat = null, Lng = null };
+}
 
 /// <summary>The resident who brought the issue. Private: only hosts and auditors may see it.</summary>
 public sealed record Reporter(string? Name, string? Contact);

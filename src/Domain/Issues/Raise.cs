@@ -24,7 +24,11 @@ public sealed partial record Issue
             validation.Required("location.community", location.Community, Limits.Name)
                 .Optional("location.compound", location.Compound, Limits.Name)
                 .Optional("location.building", location.Building, Limits.Name)
-                .Check(location.Grid is null or >= 1 and <= 9999, "location.grid", "'location.grid' must be between 1 and 9999.");
+                .Check(location.Grid is null or >= 1 and <= 9999, "location.grid", "'location.grid' must be between 1 and 9999.")
+                .Check(location.Lat is null == location.Lng is null, location.Lat is null ? "location.lat" : "location.lng",
+                    "'location.lat' and 'location.lng' come together.")
+                .Check(location.Lat is null or >= -90 and <= 90, "location.lat", "'location.lat' must be between -90 and 90 (WGS-84 degrees).")
+                .Check(location.Lng is null or >= -180 and <= 180, "location.lng", "'location.lng' must be between -180 and 180 (WGS-84 degrees).");
         }
         if (command.Reporter is { } reporter)
         {

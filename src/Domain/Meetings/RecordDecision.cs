@@ -44,7 +44,7 @@ public sealed partial record Meeting
             DecisionOutcome.Assign => validation
                 .Required("assignee", command.Assignee, Limits.OrgId)
                 .Check(command.DueBy is not null, "dueBy", "'dueBy' is required when the meeting assigns the issue.")
-                .Check(command.DueBy is null || command.DueBy > now, "dueBy", "'dueBy' must be in the future."),
+                .DueBy("dueBy", command.DueBy, now),
             DecisionOutcome.NoAction => validation.Required("reason", command.Reason, Limits.Text),
             DecisionOutcome.Refer => validation
                 .Required("referredTo", command.ReferredTo, Limits.Name)

@@ -18,6 +18,15 @@ public sealed class Validation
         return this;
     }
 
+    /// <summary>A due date: in the future, and at most <see cref="Limits.DueWithinYears"/> years ahead (deadline arithmetic stays in range).</summary>
+    public Validation DueBy(string field, DateTimeOffset? value, DateTimeOffset now)
+    {
+        if (value is null) return this;
+        if (value <= now) Add(field, $"'{field}' must be in the future.");
+        else if (value > now.AddYears(Limits.DueWithinYears)) Add(field, $"'{field}' must be at most {Limits.DueWithinYears} years ahead.");
+        return this;
+    }
+
     public Validation Check(bool ok, string field, string message)
     {
         if (!ok) Add(field, message);
@@ -41,6 +50,7 @@ public sealed class Validation
 
 public static class Limits
 {
+    public const int DueWithinYears = 5;
     public const int Title = 200;
     public const int Description = 4000;
     public const int Text = 4000;

@@ -1,5 +1,7 @@
-using System.Security.Claims;
 using IssueTracker.Host.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace IssueTracker.Host.Boards;
@@ -9,12 +11,27 @@ public static class WatchBoardEndpoint
     public const string Route = "/api/boards/stream";
 
     /// <summary>
-    /// Server-sent "changed" signals for the caller's street; the page refetches the board on each. EventSource
-    /// cannot send headers, so this route alone also takes the token as ?access_token= (see AuthSetup).
+    /// Server-sent "changed" signals for the ticket holder's street; the page refetches the board on each. Opened with
+    /// a ticket from POST /api/boards/stream-ticket (EventSource cannot send headers); a token in the URL is refused.
     /// </summary>
     [WolverineGet(Route)]
-    public static IResult Get(ClaimsPrincipal user, BoardChanges changes, HttpContext context) =>
-        TypedResults.ServerSentEvents(
-            changes.Watch(user.FindFirstValue(Claims.Street)!, context.RequestAborted),
-            eventType: "changed");
+    [AllowAnonymous]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+    public static async Task<IResult> Get(string? ticket, IDocumentStore store, TimeProvider clock, BoardChanges changes,
+        HttpContext context)
+    {
+        if (context.Request.Query.ContainsKey("access_token"))
+            return Refused("A token in the URL is not accepted (it would be logged): open the stream with ?ticket= from POST /api/boards/stream-ticket.");
+        if (string.IsNullOrEmpty(ticket) || ticket.Length > 100) return Refused("Open the stream with ?ticket= from POST /api/boards/stream-ticket.");
+
+        await using var session = store.QuerySession();
+        var pass = await session.LoadAsync<StreamTicket>(ticket, context.RequestAborted);
+        if (pass is null || pass.ExpiresAt <= clock.GetUtcNow())
+            return Refused("The stream ticket is unknown or expired: get a fresh one from POST /api/boards/stream-ticket.");
+
+        return TypedResults.ServerSentEvents(changes.Watch(pass.Street, context.RequestAborted), eventType: "changed");
+    }
+
+    private static IResult Refused(string detail) =>
+        Problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized", "Sign-in required", detail);
 }

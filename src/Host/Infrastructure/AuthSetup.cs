@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using System.Text;
 using IssueTracker.Domain.Shared;
-using IssueTracker.Host.Boards;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -19,12 +18,28 @@ public sealed class AuthOptions
     /// <summary>An OIDC provider's authority; when set, its signing keys are used instead of SigningKey.</summary>
     public string? Authority { get; set; }
 
+    /// <summary>Whether the provider's metadata must come over HTTPS; off is refused outside Development.</summary>
+    public bool? RequireHttpsMetadata { get; set; }
+
+    /// <summary>Which of the token's claims carry the role, street and organisation (providers name them differently).</summary>
+    public ClaimNames Claims { get; set; } = new();
+
+    public bool UsesAuthority => !string.IsNullOrWhiteSpace(Authority);
+    public bool HasSigningKey => !string.IsNullOrEmpty(SigningKey);
+
     public SymmetricSecurityKey DevKey()
     {
         if (SigningKey is not { Length: >= 32 })
             throw new InvalidOperationException("Auth:SigningKey must be set to at least 32 characters (or set Auth:Authority).");
         return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey));
     }
+}
+
+public sealed class ClaimNames
+{
+    public string Role { get; set; } = Claims.Role;
+    public string Street { get; set; } = Claims.Street;
+    public string Org { get; set; } = Claims.Org;
 }
 
 public static class Claims
@@ -61,41 +76,41 @@ public static class AuthSetup
     {
         var auth = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         builder.Services.AddSingleton(auth);
+        UnsafeConfigurationGuard.RefuseToServe(auth, builder.Environment);
+        Boards.StreamTicket.AddStorage(builder.Services);
+        // Its request lines carry the whole URL, query included: a stream ticket (or a token someone put there) would
+        // land in the logs at every level.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
-                options.Authority = auth.Authority;
+                options.Authority = auth.UsesAuthority ? auth.Authority : null;
                 options.Audience = auth.Audience;
-                options.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
+                options.RequireHttpsMetadata = auth.RequireHttpsMetadata ?? !builder.Environment.IsDevelopment();
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     NameClaimType = Claims.Name,
                     RoleClaimType = Claims.Role,
-                    ValidateIssuer = auth.Issuer is not null,
-                    ValidIssuer = auth.Issuer,
+                    // With an authority, the issuer is the one its discovery document names.
+                    ValidateIssuer = auth.UsesAuthority || auth.Issuer is not null,
+                    ValidIssuer = auth.UsesAuthority ? null : auth.Issuer,
                     ValidateAudience = auth.Audience is not null,
                     ValidAudience = auth.Audience,
                     ValidateLifetime = true,
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                     ValidateIssuerSigningKey = true,
-                    IssuerSigningKey = auth.Authority is null ? auth.DevKey() : null
+                    IssuerSigningKey = auth.UsesAuthority || !auth.HasSigningKey ? null : auth.DevKey()
                 };
                 options.Events = new JwtBearerEvents
                 {
-                    OnMessageReceived = context =>
-                    {
-                        if (context.Request.Path == WatchBoardEndpoint.Route
-                            && context.Request.Query["access_token"] is [{ Length: > 0 } token])
-                            context.Token = token;
-                        return Task.CompletedTask;
-                    },
                     OnTokenValidated = context =>
                     {
-                        if (string.IsNullOrWhiteSpace(context.Principal?.FindFirstValue(Claims.Street)))
-                            context.Fail("The token has no 'street' claim: every user belongs to a street.");
+                        var (identity, rejection) = TokenIdentity.Read(context.Principal!, auth.Claims);
+                        if (identity is null) context.Fail(new TokenRejectedException(rejection!));
+                        else context.Principal = identity;
                         return Task.CompletedTask;
                     },
                     OnChallenge = async context =>
@@ -127,7 +142,7 @@ public static class AuthSetup
         SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "The token's signature is not valid.",
         SecurityTokenInvalidAudienceException => "The token is for another audience.",
         SecurityTokenInvalidIssuerException => "The token comes from an unknown issuer.",
-        _ when failure.Message.Contains("'street'") => failure.Message,
+        TokenRejectedException => failure.Message,
         _ => "The token is not valid."
     };
 }

@@ -42,6 +42,9 @@ public static class HttpSetup
 
     public static void UseIssueTrackerHttp(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<ScalarScriptFile>();
+        app.UseMiddleware<DatabaseStartupGate>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();

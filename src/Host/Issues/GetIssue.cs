@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Open311;
 using IssueTracker.Projections.IssueDetails;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ public static class GetIssueEndpoint
     [ProducesResponseType<IssueDetails>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     public static async Task<IResult> Get(Guid id, IQuerySession session, ClaimsPrincipal user, HttpContext context,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, LocationPrivacy privacy, CancellationToken ct)
     {
         var stored = await session.LoadAsync<IssueDetails>(id, ct);
         if (stored is null) return Problems.NotFound("issue");
@@ -23,6 +24,6 @@ public static class GetIssueEndpoint
         // A due date passing changes what is served without a new version: no 304 for what a cache may hold as on time.
         if (ReferenceEquals(details, stored) && context.Request.IfNoneMatchHits(details.Version))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Ok(user.SeesPrivateData() ? details : details.WithoutReporter());
+        return TypedResults.Ok(user.SeesPrivateData() ? details : details.WithoutReporter(privacy.Hides(details.Category)));
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Open311;
 using IssueTracker.Projections.IssueDetails;
 using IssueTracker.Projections.Issues;
 using Marten;
@@ -20,7 +21,8 @@ public static class ListIssuesEndpoint
     [ProducesResponseType<IssuePage>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(
         string? status, string? community, int? grid, string? category, string? assignee, bool? overdue,
-        int? page, int? pageSize, IQuerySession session, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        int? page, int? pageSize, IQuerySession session, ClaimsPrincipal user, TimeProvider clock, LocationPrivacy privacy,
+        CancellationToken ct)
     {
         var validation = new Validation()
             .Check(status is null || TryParse<IssueStatus>(status, out _), "status", "Unknown status.")
@@ -44,7 +46,7 @@ public static class ListIssuesEndpoint
         var items = await query.OrderByDescending(x => x.RaisedAt).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         var privateData = user.SeesPrivateData();
         return TypedResults.Ok(new IssuePage(
-            items.Select(x => privateData ? x.AsOf(now) : x.AsOf(now).WithoutReporter()).ToList(), number, size, total));
+            items.Select(x => privateData ? x.AsOf(now) : x.AsOf(now).WithoutReporter(privacy.Hides(x.Category))).ToList(), number, size, total));
     }
 
     private static bool TryParse<T>(string value, out T parsed) where T : struct, Enum =>

@@ -1,3 +1,4 @@
+using IssueTracker.Projections.IssueDetails;
 using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Infrastructure;
@@ -14,9 +15,9 @@ public static class MarkDuplicateEndpoint
 {
     public sealed record Original(bool Exists);
 
-    /// <summary>Looks up the issue named by "of" in the caller's street, so the rule can tell whether it exists.</summary>
+    /// <summary>Looks up the issue named by "of" in the caller's street (an issue: a meeting's id is no original), so the rule can tell whether it exists.</summary>
     public static async Task<Original> LoadAsync(MarkDuplicate command, IDocumentSession session, CancellationToken ct) =>
-        new(command.Of is { } of && await session.Events.FetchStreamStateAsync(of, ct) is not null);
+        new(command.Of is { } of && await session.LoadAsync<IssueDetails>(of, ct) is not null);
 
     [WolverinePost("/api/issues/{issueId}/duplicate"), Authorize(Roles = Who.Hosts)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(

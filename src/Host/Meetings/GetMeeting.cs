@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.MeetingMinutes;
 using Marten;
@@ -11,13 +12,13 @@ public static class GetMeetingEndpoint
     [WolverineGet("/api/meetings/{id}")]
     [ProducesResponseType<MeetingMinutes>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
         var minutes = await session.LoadAsync<MeetingMinutes>(id, ct);
         if (minutes is null) return Problems.NotFound("meeting");
 
         context.Response.SetETag(minutes.Version);
         if (context.Request.IfNoneMatchHits(minutes.Version)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Ok(minutes);
+        return TypedResults.Ok(minutes.For(user));
     }
 }

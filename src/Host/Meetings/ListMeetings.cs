@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.MeetingMinutes;
@@ -17,7 +18,7 @@ public static class ListMeetingsEndpoint
     [WolverineGet("/api/meetings")]
     [ProducesResponseType<MeetingList>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(
-        string? community, DateTimeOffset? from, DateTimeOffset? to, IQuerySession session, CancellationToken ct)
+        string? community, DateTimeOffset? from, DateTimeOffset? to, IQuerySession session, ClaimsPrincipal user, CancellationToken ct)
     {
         var validation = new Validation()
             .Check(from is null || to is null || from <= to, "from", "'from' must not be after 'to'.");
@@ -29,6 +30,6 @@ public static class ListMeetingsEndpoint
         if (to is not null) query = query.Where(x => x.ScheduledAt <= to.Value);
 
         var items = await query.OrderBy(x => x.ScheduledAt).Take(MaxItems).ToListAsync(ct);
-        return TypedResults.Ok(new MeetingList(items));
+        return TypedResults.Ok(new MeetingList(items.Select(m => m.For(user)).ToList()));
     }
 }

@@ -1,3 +1,4 @@
+using IssueTracker.Projections.IssueDetails;
 using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Meetings;
@@ -17,9 +18,9 @@ public static class RecordDecisionEndpoint
 {
     public sealed record DuplicatedIssue(bool Exists);
 
-    /// <summary>Looks up the issue named by "duplicateOf" in the caller's street, so the rule can tell whether it exists.</summary>
+    /// <summary>Looks up the issue named by "duplicateOf" in the caller's street (an issue: a meeting's id is no original), so the rule can tell whether it exists.</summary>
     public static async Task<DuplicatedIssue> LoadAsync(RecordDecision command, IDocumentSession session, CancellationToken ct) =>
-        new(command.DuplicateOf is { } of && await session.Events.FetchStreamStateAsync(of, ct) is not null);
+        new(command.DuplicateOf is { } of && await session.LoadAsync<IssueDetails>(of, ct) is not null);
 
     /// <summary>
     /// DecisionRecorded on the meeting, IssueDiscussed and the outcome's event on the issue: all or nothing.

@@ -13,6 +13,12 @@ public sealed class StorableText(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        // The Open311 facade checks its own fields and answers in its own wire format.
+        if (request.Path.StartsWithSegments(Open311.Open311Setup.Root))
+        {
+            await next(context);
+            return;
+        }
         var field = request.Query.Where(q => q.Value.Any(v => !IsStorable(v))).Select(q => q.Key).FirstOrDefault()
                     ?? (request.Body is MemoryStream body ? FirstUnstorable(body) : null);
         if (field is not null)
@@ -45,7 +51,7 @@ public sealed class StorableText(RequestDelegate next)
         return null;
     }
 
-    private static bool IsStorable(string? text)
+    internal static bool IsStorable(string? text)
     {
         if (text is null) return true;
         for (var i = 0; i < text.Length; i++)

@@ -9,7 +9,8 @@
       '缺少访问令牌：请用 /board#token=… 打开本页（令牌可用 seed 或 token 命令生成）。', failed: '加载失败',
       live: '实时', offline: '重连中', gridNo: n => `${n}号网格`, unknown: '未填写', performance: '责任单位履职',
       org: '责任单位', resolvedCount: '办结', onTime: '按期办结', onTimeRate: '按期率', satisfied: '满意',
-      basicallySatisfied: '基本满意', unsatisfied: '不满意', escalated: '督办'
+      basicallySatisfied: '基本满意', unsatisfied: '不满意', escalated: '督办', signedOut: '已断开',
+      tokenRefused: '访问令牌已过期或无效：请用新的令牌重新打开本页（/board#token=…，可用 seed 或 token 命令生成）。'
     },
     en: {
       title: 'Issue status board', updated: 'updated', byGroup: 'Issues by', community: 'Community', grid: 'Grid',
@@ -19,7 +20,8 @@
       failed: 'Could not load', live: 'live', offline: 'reconnecting', gridNo: n => `Grid ${n}`, unknown: 'not given',
       performance: 'Assignee performance', org: 'Organisation', resolvedCount: 'Resolved', onTime: 'On time',
       onTimeRate: 'On-time rate', satisfied: 'Satisfied', basicallySatisfied: 'Basically satisfied',
-      unsatisfied: 'Unsatisfied', escalated: 'Escalated'
+      unsatisfied: 'Unsatisfied', escalated: 'Escalated', signedOut: 'disconnected',
+      tokenRefused: 'The access token has expired or is not valid: open this page again with a new one (/board#token=…; the seed or token command prints one).'
     }
   };
   const STATUS = {
@@ -74,8 +76,11 @@
   const groupLabel = key => key === null ? t('unknown') : groupBy === 'grid' ? t('gridNo')(key)
     : groupBy === 'category' ? label(CATEGORY, key) : key;
 
-  async function api(path) {
-    const response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+  class TokenRefused extends Error {}
+
+  async function api(path, method = 'GET') {
+    const response = await fetch(path, { method, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+    if (response.status === 401) throw new TokenRefused(path);
     if (!response.ok) throw new Error(`${path}: ${response.status}`);
     return response.json();
   }
@@ -89,8 +94,18 @@
       $('problem').hidden = true;
       render();
     } catch (error) {
-      showProblem(`${t('failed')}: ${error.message}`);
+      if (error instanceof TokenRefused) signedOut();
+      else showProblem(`${t('failed')}: ${error.message}`);
     }
+  }
+
+  let stopped = false;
+  function signedOut() {
+    stopped = true;
+    $('live').dataset.state = 'signedOut';
+    showProblem(t('tokenRefused'));
+    $('problem').dataset.text = 'tokenRefused';
+    render();
   }
 
   function showProblem(text) {
@@ -105,7 +120,8 @@
     $('lang').textContent = t('lang');
     const street = claims().street;
     $('street').textContent = STREETS[street] ? STREETS[street][li(lang)] : street || '';
-    $('live').textContent = t($('live').dataset.state === 'open' ? 'live' : 'offline');
+    const state = $('live').dataset.state;
+    $('live').textContent = t(state === 'open' ? 'live' : state === 'signedOut' ? 'signedOut' : 'offline');
     if (!data) return;
     $('updated').textContent = data.at.toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN');
     renderTiles();
@@ -189,11 +205,30 @@
     try { return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))); } catch { return {}; }
   }
 
-  function listen() {
-    const source = new EventSource(`/api/boards/stream?access_token=${encodeURIComponent(token)}`);
+  // EventSource cannot send the token as a header, and a token in a URL gets logged: the stream opens with a short-lived
+  // ticket. The browser re-opens a dropped stream with the same URL on its own; once that fails for good (the ticket
+  // expired), a fresh ticket is fetched, and a refused token stops the board with a message instead of retrying forever.
+  async function listen() {
+    if (stopped) return;
+    let ticket;
+    try {
+      ticket = (await api('/api/boards/stream-ticket', 'POST')).ticket;
+    } catch (error) {
+      if (error instanceof TokenRefused) { signedOut(); return; }
+      $('live').dataset.state = 'offline';
+      render();
+      setTimeout(listen, 5000);
+      return;
+    }
+    const source = new EventSource(`/api/boards/stream?ticket=${encodeURIComponent(ticket)}`);
     let pending = null;
     source.addEventListener('open', () => { $('live').dataset.state = 'open'; render(); });
-    source.addEventListener('error', () => { $('live').dataset.state = 'offline'; render(); });
+    source.addEventListener('error', () => {
+      if (stopped) { source.close(); return; }
+      $('live').dataset.state = 'offline';
+      render();
+      if (source.readyState === EventSource.CLOSED) setTimeout(listen, 1000 + Math.random() * 1000);
+    });
     source.addEventListener('changed', () => {
       clearTimeout(pending);
       pending = setTimeout(refresh, 100);

@@ -45,8 +45,12 @@ public sealed record IssueDetails : IShowsOverdue
     public IssueDetails AsOf(DateTimeOffset now) =>
         !Overdue && OverdueRule.IsOverdue(this, now) ? this with { Overdue = true } : this;
 
-    /// <summary>The same details without the resident's private data, for everyone but hosts and auditors.</summary>
-    public IssueDetails WithoutReporter() => this with { Reporter = null };
+    /// <summary>
+    /// The same details without the resident's private data, for everyone but hosts and auditors; the coordinates go
+    /// too when the issue's category makes them private (a doorstep, not a pothole).
+    /// </summary>
+    public IssueDetails WithoutReporter(bool hideCoordinates = false) =>
+        this with { Reporter = null, Location = hideCoordinates ? Location.WithoutCoordinates() : Location };
 }
 
 /// <summary>A meeting the issue was put before, and what it decided (null until it has).</summary>

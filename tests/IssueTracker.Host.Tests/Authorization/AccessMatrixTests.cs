@@ -74,6 +74,8 @@ public class AccessMatrixTests(AppFixture app)
             OK, OK, OK, OK, OK, OK, Unauthorized),
         ["GET /api/boards/overdue"] = new(Raised, (_, c, _) => c.Get("/api/boards/overdue"), false,
             OK, OK, OK, OK, OK, OK, Unauthorized),
+        ["POST /api/boards/stream-ticket"] = new(_ => Task.FromResult(Guid.Empty), (_, c, _) => c.Post("/api/boards/stream-ticket", new { }), false,
+            OK, OK, OK, OK, OK, OK, Unauthorized),
     };
 
     public static TheoryData<string, string> Cases()

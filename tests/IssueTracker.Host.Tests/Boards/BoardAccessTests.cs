@@ -19,18 +19,46 @@ public class BoardAccessTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_change_stream_takes_its_token_from_the_query_and_starts_with_a_signal()
+    public async Task The_change_stream_opens_with_a_ticket_for_the_users_street_and_never_with_a_token_in_the_url()
     {
         using var client = app.Host.Server.CreateClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         (await client.GetAsync("/api/boards/stream", timeout.Token)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.GetAsync($"/api/boards/stream?access_token={_street.Reporter.Token}", timeout.Token))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.GetAsync($"/api/boards/stream?ticket={new string('0', 64)}", timeout.Token))
+            .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await _street.Anonymous.Post("/api/boards/stream-ticket", new { })).ShouldHaveStatus(HttpStatusCode.Unauthorized);
 
-        using var response = await client.GetAsync($"/api/boards/stream?access_token={_street.Reporter.Token}",
-            HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-        (await reader.ReadLineAsync(timeout.Token)).ShouldBe("event: changed");
+        var issued = (await _street.Reporter.Post("/api/boards/stream-ticket", new { })).ShouldHaveStatus(HttpStatusCode.OK);
+        var ticket = issued.Text("ticket");
+        issued.Body.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeInRange(DateTimeOffset.UtcNow.AddSeconds(30), DateTimeOffset.UtcNow.AddSeconds(61));
+
+        for (var open = 0; open < 2; open++)
+        {
+            using var response = await client.GetAsync($"/api/boards/stream?ticket={ticket}", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+            (await reader.ReadLineAsync(timeout.Token)).ShouldBe("event: changed");
+        }
+
+        await using var session = app.Store.QuerySession();
+        (await session.LoadAsync<IssueTracker.Host.Boards.StreamTicket>(ticket))!.Street.ShouldBe(_street.Id);
+    }
+
+    [Fact]
+    public async Task An_expired_ticket_is_401()
+    {
+        var expired = new IssueTracker.Host.Boards.StreamTicket(Guid.NewGuid().ToString("N"), _street.Id, "grid-12", DateTimeOffset.UtcNow.AddSeconds(-1));
+        await using (var session = app.Store.LightweightSession())
+        {
+            session.Store(expired);
+            await session.SaveChangesAsync();
+        }
+
+        (await _street.Anonymous.Get($"/api/boards/stream?ticket={expired.Id}")).ShouldHaveStatus(HttpStatusCode.Unauthorized)
+            .Text("detail").ShouldContain("expired");
     }
 
     [Fact]

@@ -38,7 +38,15 @@ public partial class ComposeFileTests
         Services.Keys.ShouldContain(connection.Host!);
         connection.Database.ShouldBe(((Dictionary<object, object>)Postgres["environment"])["POSTGRES_DB"]);
         connection.Username.ShouldBe(((Dictionary<object, object>)Postgres["environment"])["POSTGRES_USER"]);
-        configuration.GetSection("Auth").Get<AuthOptions>()!.DevKey().KeySize.ShouldBeGreaterThanOrEqualTo(256);
+    }
+
+    [Fact]
+    public void The_signing_key_comes_from_the_environment_and_the_port_is_published_on_loopback_only()
+    {
+        var environment = (Dictionary<object, object>)Host["environment"];
+        ((string)environment["Auth__SigningKey"]).ShouldStartWith("${AUTH_SIGNING_KEY:?");
+        foreach (var port in ((List<object>)Host["ports"]).Cast<string>())
+            WithDefaults(port).ShouldStartWith("127.0.0.1:");
     }
 
     [Fact]

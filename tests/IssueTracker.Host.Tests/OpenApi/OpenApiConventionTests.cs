@@ -58,7 +58,7 @@ public class OpenApiConventionTests(AppFixture app)
         document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
         document.GetProperty("security")[0].TryGetProperty("bearer", out _).ShouldBeTrue();
 
-        foreach (var (path, verb, operation) in Operations(document).Where(o => o.Verb == "post"))
+        foreach (var (path, verb, operation) in Operations(document).Where(o => o.Verb == "post" && o.Path.StartsWith("/api", StringComparison.Ordinal)))
         {
             if (!operation.TryGetProperty("requestBody", out var body)) continue;
             body.GetProperty("content").GetProperty("application/json").TryGetProperty("example", out _).ShouldBeTrue($"{verb} {path}");

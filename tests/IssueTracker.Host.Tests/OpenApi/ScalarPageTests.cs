@@ -9,7 +9,8 @@ public partial class ScalarPageTests(AppFixture app)
     [Fact]
     public async Task The_reference_page_loads_nothing_from_other_hosts()
     {
-        var page = (await app.NewStreet().Anonymous.Get("/scalar/")).ShouldHaveStatus(HttpStatusCode.OK).Body.GetString()!;
+        var page = (await app.NewStreet().Anonymous.Get("/scalar/")).ShouldHaveStatus(HttpStatusCode.OK).Body.GetString()!
+            + (await app.NewStreet().Anonymous.Get("/scalar/page-init.js")).ShouldHaveStatus(HttpStatusCode.OK).Body.GetString()!;
         page.ShouldContain("openapi/v1.json");
         ExternalReference().Matches(page).Select(m => m.Value).ShouldBeEmpty();
     }

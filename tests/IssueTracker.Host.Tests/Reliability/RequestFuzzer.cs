@@ -37,6 +37,20 @@ public sealed class RequestFuzzer(Random random, JsonElement openApi, IReadOnlyL
         "{'single':'quotes'}", "{\"a\":NaN}", "{\"a\":\"\\ud800\"}", "{\"a\":\"\\u0000\"}"
     ];
 
+    /// <summary>Numbers at the edges of what clients' and servers' number types hold, as raw JSON.</summary>
+    private static readonly string[] EdgeNumbers =
+    [
+        "0", "-1", "2147483647", "-2147483648", "2147483648", "-2147483649", "9223372036854775807", "-9223372036854775808",
+        "9223372036854775808", "18446744073709551616", "1e308", "1e309", "-1e999", "1E+400", "4.9e-324", "1e-400", "0.5", "-0"
+    ];
+
+    /// <summary>Times at the edges of what DateTimeOffset holds: conversions and deadline arithmetic overflow there.</summary>
+    private static readonly string[] EdgeTimes =
+    [
+        "0001-01-01T00:00:00Z", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59.9999999Z", "9999-12-31T23:59:59-14:00",
+        "9999-12-31T23:59:59+14:00", "9000-01-01T00:00:00Z", "2031-12-31T00:00:00Z", "1970-01-01T00:00:00Z", "2026-12-01T09:00:00+08:00"
+    ];
+
     private static readonly string[] ContentTypes =
     [
         "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
@@ -90,10 +104,12 @@ public sealed class RequestFuzzer(Random random, JsonElement openApi, IReadOnlyL
         foreach (var parameter in parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query"))
         {
             if (Chance(0.5)) continue;
-            var value = random.Next(6) switch
+            var value = random.Next(8) switch
             {
                 0 => random.Next(-5, 300).ToString(),
                 1 => "2026-11-27T10:00:00+08:00",
+                6 => Pick(EdgeNumbers),
+                7 => Pick(EdgeTimes),
                 2 => Pick(["raised", "closed", "Confirmed", "parking", "true", "csv", "json", "hongse-wuye"]),
                 3 => new string('9', random.Next(1, 40)),
                 _ => Pick(OddText)
@@ -113,7 +129,8 @@ public sealed class RequestFuzzer(Random random, JsonElement openApi, IReadOnlyL
             _ => Guid.NewGuid().ToString()
         }));
         if (Chance(0.05)) headers.Add(("Idempotency-Key", "second-" + random.Next(3)));
-        if (Chance(0.25)) headers.Add(("If-Match", Pick(["\"1\"", "1", "*", "W/\"2\"", "garbage", "\"", "\"99999999999\"", "\"-1\"", ",,,", "\"3\", \"4\""])));
+        if (Chance(0.25)) headers.Add(("If-Match", Pick(["\"1\"", "1", "*", "W/\"2\"", "garbage", "\"", "\"99999999999\"", "\"-1\"", ",,,", "\"3\", \"4\"",
+            "\"2147483648\"", "\"9223372036854775807\"", "\"9223372036854775808\"", "\"-9223372036854775808\"", "\"1e999\""])));
         if (Chance(0.1)) headers.Add(("If-None-Match", Pick(["\"1\"", "*", "garbage", "\"2147483648\""])));
         if (Chance(0.05)) headers.Add(("Accept", Pick(["text/csv", "application/xml", "garbage", "*/*"])));
         return [.. headers];
@@ -147,25 +164,28 @@ public sealed class RequestFuzzer(Random random, JsonElement openApi, IReadOnlyL
         if (type.Contains("array"))
         {
             var array = new JsonArray();
-            var count = Chance(0.05) ? random.Next(400, 600) : random.Next(0, 4);
+            var count = random.Next(20) switch { 0 => random.Next(400, 600), 1 => 10_000, 2 => 0, _ => random.Next(0, 4) };
             var items = schema.TryGetProperty("items", out var i) ? i : default;
             for (var n = 0; n < count; n++) array.Add(items.ValueKind == JsonValueKind.Object ? Value(items, depth + 1) : Mutant(depth + 1));
             return array;
         }
-        if (type.Contains("integer")) return JsonValue.Create(random.Next(6) == 0 ? int.MaxValue : random.Next(-3, 50));
+        if (type.Contains("integer") || type.Contains("number"))
+            return random.Next(4) == 0 ? JsonNode.Parse(Pick(EdgeNumbers)) : JsonValue.Create(random.Next(-3, 50));
         if (type.Contains("boolean")) return JsonValue.Create(Chance(0.5));
         var format = schema.TryGetProperty("format", out var f) ? f.GetString() : null;
         return format switch
         {
             "uuid" => JsonValue.Create(Chance(0.8) ? knownIds[random.Next(knownIds.Count)].ToString() : Pick(OddIds)),
-            "date-time" => JsonValue.Create(Pick(["2026-12-01T09:00:00+08:00", "2000-01-01T00:00:00Z", "9999-12-31T23:59:59+14:00", "2026-13-45", "yesterday"])),
+            "date-time" => JsonValue.Create(Chance(0.5) ? Pick(EdgeTimes) : Pick(["2026-12-01T09:00:00+08:00", "2000-01-01T00:00:00Z", "2026-13-45", "yesterday", ""])),
             _ => JsonValue.Create(Text())
         };
     }
 
-    private JsonNode? Mutant(int depth) => random.Next(9) switch
+    private JsonNode? Mutant(int depth) => random.Next(11) switch
     {
         0 => null,
+        9 => JsonNode.Parse(Pick(EdgeNumbers)),
+        10 => JsonValue.Create(Pick(EdgeTimes)),
         1 => JsonValue.Create(random.Next(int.MinValue, int.MaxValue)),
         2 => JsonValue.Create(random.NextDouble() * 1e300),
         3 => JsonValue.Create(Chance(0.5)),

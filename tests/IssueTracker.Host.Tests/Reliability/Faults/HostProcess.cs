@@ -34,7 +34,7 @@ public sealed class HostProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<HostProcess> Start(string connectionString, Uri address, HttpClient http)
+    public static async Task<HostProcess> Start(string connectionString, Uri address, HttpClient http, string waitFor = "/health/ready")
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -58,7 +58,7 @@ public sealed class HostProcess : IDisposable
         host._process.BeginErrorReadLine();
         try
         {
-            await host.WaitUntilReady(http, address);
+            await host.WaitUntilReady(http, address, waitFor);
             return host;
         }
         catch
@@ -83,7 +83,7 @@ public sealed class HostProcess : IDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilReady(HttpClient http, Uri address)
+    private async Task WaitUntilReady(HttpClient http, Uri address, string path)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(90))
@@ -91,7 +91,7 @@ public sealed class HostProcess : IDisposable
             if (_process.HasExited) throw new InvalidOperationException("The host exited:\n" + Output);
             try
             {
-                using var ready = await http.GetAsync(new Uri(address, "/health/ready"));
+                using var ready = await http.GetAsync(new Uri(address, path));
                 if (ready.IsSuccessStatusCode) return;
             }
             catch (HttpRequestException) { }
