@@ -34,7 +34,8 @@ public sealed class HostProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<HostProcess> Start(string connectionString, Uri address, HttpClient http, string waitFor = "/health/ready")
+    public static async Task<HostProcess> Start(string connectionString, Uri address, HttpClient http, string waitFor = "/health/ready",
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -48,6 +49,7 @@ public sealed class HostProcess : IDisposable
         start.Environment["Auth__SigningKey"] = FaultClient.Auth.SigningKey;
         start.Environment["Auth__Issuer"] = FaultClient.Auth.Issuer;
         start.Environment["Auth__Audience"] = FaultClient.Auth.Audience;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var host = new HostProcess(Process.Start(start)!);
         // Should the test run end without disposing (a crash, a cancelled run), the host must not outlive it.
