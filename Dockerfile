@@ -15,11 +15,24 @@ COPY src/ src/
 RUN dotnet build src/Host/IssueTracker.Host.csproj -c Release --no-restore \
  && ConnectionStrings__Marten="Host=unused;Database=unused" \
     dotnet run --project src/Host/IssueTracker.Host.csproj -c Release --no-build -- codegen write \
+ && ConnectionStrings__Marten="Host=unused;Database=unused" ASPNETCORE_ENVIRONMENT=Development \
+    dotnet run --project src/Host/IssueTracker.Host.csproj -c Release --no-build -- openapi --output /src/openapi.json \
  && dotnet publish src/Host/IssueTracker.Host.csproj -c Release -o /app --no-restore
+
+# The workbench (src/Web): its API types are generated from the document the host just wrote, then type-checked and
+# bundled into the published static files.
+FROM node:24-bookworm-slim AS web
+WORKDIR /src/src/Web
+COPY src/Web/package.json src/Web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY src/Web/ ./
+COPY --from=build /src/openapi.json /src/openapi.json
+RUN mkdir -p ../Host/wwwroot && ISSUETRACKER_OPENAPI=/src/openapi.json npm run build
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
+COPY --from=web /src/src/Host/wwwroot/app ./wwwroot/app
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     DOTNET_CLI_TELEMETRY_OPTOUT=1

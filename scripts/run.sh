@@ -11,6 +11,8 @@ urls=${ASPNETCORE_URLS:-http://127.0.0.1:5080}
 base=${urls%%;*}
 
 pg_ensure issuetracker
+# The workbench (src/Web) is built into the host's static files; the host serves it at /.
+bash scripts/web.sh
 dotnet build src/Host -c Release -v quiet -nologo
 host=(dotnet run --project src/Host -c Release --no-build --)
 
@@ -20,6 +22,7 @@ token=$("${host[@]}" token --role host --name 李主任 --hours 720 | tail -n 1)
 cat <<MSG
 
   IssueTracker is starting at $base
+    the workbench (工作台):  $base/   (sign in at $base/signin: pick a person of the demo street)
     the live status board:  $board
     API reference:          $base/scalar
     OpenAPI:                $base/openapi/v1.json

@@ -13,6 +13,8 @@ pg_ensure issuetracker_tests
 apt_ensure chromium fonts-wqy-zenhei
 # The typed-client test generates TypeScript from the OpenAPI document with npx.
 node_ensure
+# The workbench: built into the host's static files (the browser tests use it) and its own unit tests (Vitest).
+bash scripts/web.sh --test
 
 # The fault tests start (and stop and start again) a cluster of their own in .local/pg-faults and stop it when they
 # end; this stops it too should the test run itself be killed or crash.

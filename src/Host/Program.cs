@@ -1,3 +1,4 @@
+using IssueTracker.Host.Attachments;
 using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
@@ -5,6 +6,8 @@ using IssueTracker.Host.Notifications;
 using IssueTracker.Host.Reliability;
 using IssueTracker.Host.Open311;
 using IssueTracker.Host.Telemetry;
+using IssueTracker.Host.Workbench;
+using IssueTracker.Host.Volunteers;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,11 +20,16 @@ builder.AddIssueTrackerAuth();
 builder.AddIssueTrackerHttp();
 builder.AddIssueTrackerOpen311();
 builder.AddIssueTrackerTelemetry();
+builder.AddIssueTrackerAttachments();
+builder.AddIssueTrackerVolunteers();
+builder.AddIssueTrackerWorkbench();
+// Last: it holds back the database-bound hosted services registered before it until PostgreSQL answers.
 builder.AddIssueTrackerDatabaseStartup();
 
 var app = builder.Build();
 
 app.UseIssueTrackerHttp();
+app.UseIssueTrackerWorkbench();
 
 return await app.RunJasperFxCommands(args);
 

@@ -20,6 +20,7 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
     public AssignmentDeadlines Deadlines { get; init; } = AssignmentDeadlines.None;
     public int MissedDeadlines { get; init; }
     public EscalationLevel? Escalation { get; init; }
+    public PhotoCounts Photos { get; init; } = new();
 
     public static Issue Create(Guid id, IssueRaised raised) =>
         new(id, IssueStatus.Raised, raised.By.Id, null, 0) { Title = raised.Title, Category = raised.Category, Urgency = raised.Urgency };
@@ -49,6 +50,7 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
             Escalation = e.Level,
             Deadlines = e.Reason == EscalationReason.LongOverdue ? state.Deadlines with { LongOverdueEscalated = true } : state.Deadlines
         },
+        PhotoAttached e => state with { Photos = state.Photos.Add(e.Step) },
         _ => state
     };
 

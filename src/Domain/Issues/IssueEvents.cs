@@ -45,3 +45,8 @@ public sealed record ResolutionOverdue(string Assignee, DateTimeOffset DueBy, Ac
 
 public sealed record IssueEscalated(EscalationLevel Level, EscalationReason Reason, string? Assignee, Actor By, DateTimeOffset At)
     : IAuthoredEvent;
+
+/// <summary>A photo of the evidence, cleaned of its metadata and stored; its SHA-256 puts the bytes under the hash chain.</summary>
+public sealed record PhotoAttached(
+    Guid Id, AttachmentStep Step, string Sha256, string ContentType, long Bytes, int Width, int Height, Actor By, DateTimeOffset At)
+    : IAuthoredEvent;

@@ -11,7 +11,8 @@ namespace IssueTracker.Host.Audit;
 public static class AuditedStreams
 {
     /// <summary>Marten's names for our aggregates (the stream row's type); a new kind of stream is one more entry.</summary>
-    public static readonly IReadOnlyList<string> Kinds = [IssueStreams.AggregateType, "meeting"];
+    public static readonly IReadOnlyList<string> Kinds =
+        [IssueStreams.AggregateType, "meeting", .. Volunteers.VolunteerStreams.Kinds];
 
     public static bool Includes(string? kind, Guid id) => kind is null ? id != Tombstone.StreamId : Kinds.Contains(kind);
 }

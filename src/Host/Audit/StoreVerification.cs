@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using IssueTracker.Host.Attachments;
 using Marten;
 using Npgsql;
 
@@ -15,7 +16,7 @@ public sealed record StoreVerificationSummary(int Streams, long Events, IReadOnl
 public static class StoreVerification
 {
     public static async Task<StoreVerificationSummary> RunAsync(IDocumentStore store, string? street, TextWriter output,
-        CancellationToken ct)
+        CancellationToken ct, IAttachmentStore? attachments = null)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
@@ -30,7 +31,7 @@ public static class StoreVerification
             var (tenantId, id) = streams[i];
             var stream = await StoredEvents.ReadAsync(connection, tenantId, id, ct);
             if (stream is null) continue;
-            var report = ChainVerification.Verify(stream);
+            var (report, _) = await AttachmentVerification.CheckAsync(attachments, stream, ChainVerification.Verify(stream), ct);
             events += stream.Events.Count;
             if (!report.Valid)
             {

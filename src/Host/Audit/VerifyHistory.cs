@@ -1,3 +1,4 @@
+using IssueTracker.Host.Attachments;
 using IssueTracker.Host.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -15,11 +16,12 @@ public static class VerifyHistoryEndpoint
     [WolverineGet("/api/issues/{id}/history/verify"), Authorize(Roles = Who.AuditorsOnly)]
     [ProducesResponseType<ValidChain>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(Guid id, IQuerySession session, IAttachmentStore attachments, CancellationToken ct)
     {
         if (await IssueStreams.ReadAsync(session, id, ct) is not { } stream) return Problems.NotFound("issue");
 
-        var report = ChainVerification.Verify(stream);
+        var (report, photo) = await AttachmentVerification.CheckAsync(attachments, stream, ChainVerification.Verify(stream), ct);
+        if (photo is not null) return TypedResults.Ok(new BrokenAttachmentChain(false, photo.Version, photo.Reason, photo.AttachmentId));
         return report.Valid
             ? TypedResults.Ok(new ValidChain(true, report.Events))
             : TypedResults.Ok(new BrokenChain(false, report.FirstInvalidVersion!.Value, report.Reason!));

@@ -29,6 +29,8 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
         Console.WriteLine(added == 0
             ? $"The demo street '{input.StreetFlag}' is already in place."
             : $"Added {added} demo issues to '{input.StreetFlag}'. The async daemon projects them onto the board when the service runs.");
+        var volunteering = await VolunteerSeeder.SeedAsync(store, input.StreetFlag, now, Console.WriteLine);
+        if (volunteering > 0) Console.WriteLine($"Added {volunteering} volunteer service records (volunteers, rewards, wishes, ledgers) to '{input.StreetFlag}'.");
 
         var auth = host.Services.GetRequiredService<AuthOptions>();
         var url = input.UrlFlag ?? host.Services.GetRequiredService<IConfiguration>()["urls"]?.Split(';')[0] ?? "http://localhost:5000";

@@ -1,5 +1,6 @@
 using IssueTracker.Host.Audit;
 using JasperFx.CommandLine;
+using IssueTracker.Host.Attachments;
 using Marten;
 
 namespace IssueTracker.Host.Cli;
@@ -17,7 +18,8 @@ public sealed class VerifyCommand : JasperFxAsyncCommand<VerifyInput>
     {
         using var host = input.BuildHost();
         var store = host.Services.GetRequiredService<IDocumentStore>();
-        var summary = await StoreVerification.RunAsync(store, input.StreetFlag, Console.Out, CancellationToken.None);
+        var summary = await StoreVerification.RunAsync(store, input.StreetFlag, Console.Out, CancellationToken.None,
+            host.Services.GetRequiredService<IAttachmentStore>());
         return summary.AllValid;
     }
 }

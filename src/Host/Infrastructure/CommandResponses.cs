@@ -23,7 +23,7 @@ public static class CommandResponses
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
         this Decision decision, Meeting meeting, HttpRequest request) => decision.Respond(meeting.Id, meeting.Version, request);
 
-    private static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
+    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Respond(
         this Decision decision, Guid id, int version, HttpRequest request)
     {
         if (request.IfMatchFails(version) is { } stale) return (stale, []);

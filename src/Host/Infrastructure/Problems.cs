@@ -13,6 +13,7 @@ public static class Problems
     {
         InvalidTransition r => Problem(StatusCodes.Status409Conflict, "invalid-transition", "Transition not allowed", r.Detail),
         Forbidden r => Problem(StatusCodes.Status403Forbidden, "forbidden", "Not allowed for you", r.Detail),
+        RuleConflict r => Problem(StatusCodes.Status409Conflict, r.Code, r.Title, r.Detail),
         InvalidInput r => TypedResults.Problem(new ValidationProblemDetails(r.Errors.ToDictionary(x => x.Key, x => x.Value))
         {
             Status = StatusCodes.Status400BadRequest,

@@ -92,12 +92,15 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
 
     private static async Task<string> HashRequest(HttpRequest request)
     {
+        // Buffered to a temporary file past 30 KB and hashed as it is read: a photo upload is never held whole in memory.
         request.EnableBuffering();
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk)) > 0) hash.AppendData(chunk, 0, read);
         request.Body.Position = 0;
-        var head = Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n");
-        return Convert.ToHexString(SHA256.HashData([.. head, .. body.ToArray()]));
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     internal static string RecordId(string? subject, string key) => Hash($"{subject}\n{key}");

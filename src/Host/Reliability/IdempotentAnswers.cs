@@ -31,9 +31,19 @@ public static class IdempotentAnswers
             _ => (0, null, null)
         };
         if (body is null) return;
+        Remember(pending, session, clock, status, body, location);
+    }
+
+    /// <summary>For an endpoint whose answer is not a <see cref="CommandAccepted"/> (a photo upload): called once it is accepted.</summary>
+    public static void Remember(HttpContext context, IDocumentSession session, TimeProvider clock, int status, object body, string? location)
+    {
+        if (Idempotency.PendingOf(context) is { } pending) Remember(pending, session, clock, status, body, location);
+    }
+
+    private static void Remember(Idempotency.Pending pending, IDocumentSession session, TimeProvider clock, int status, object body,
+        string? location) =>
         session.Insert(new IdempotencyRecord(pending.Id, pending.RequestHash, status,
             JsonSerializer.Serialize(body, JsonDefaults.Options), location, clock.GetUtcNow()));
-    }
 
     /// <summary>Puts the call to <see cref="Store"/> into every command endpoint's handler, ahead of the commit.</summary>
     internal sealed class Policy : IHttpPolicy

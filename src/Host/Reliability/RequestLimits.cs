@@ -18,6 +18,11 @@ public sealed class RequestLimits(RequestDelegate next)
             await next(context);
             return;
         }
+        if (Attachments.UploadLimits.IsUpload(request))
+        {
+            if (await Attachments.UploadLimits.Admit(context)) await next(context);
+            return;
+        }
 
         if (request.ContentLength > MaxBodyBytes) {
             await TooLarge(context);

@@ -1,4 +1,5 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Domain.Shared;
 using IssueTracker.Projections.Issues;
 
 namespace IssueTracker.Projections.IssueDetails;
@@ -40,6 +41,7 @@ public sealed record IssueDetails : IShowsOverdue
     public Guid? DuplicateOf { get; init; }
     public Reporter? Reporter { get; init; }
     public IReadOnlyList<MeetingDiscussion> Meetings { get; init; } = [];
+    public IReadOnlyList<Attachment> Attachments { get; init; } = [];
 
     /// <summary>The details as shown at <paramref name="now"/>: a passed due date on unfinished work is overdue (see <see cref="OverdueRule"/>).</summary>
     public IssueDetails AsOf(DateTimeOffset now) =>
@@ -52,6 +54,11 @@ public sealed record IssueDetails : IShowsOverdue
     public IssueDetails WithoutReporter(bool hideCoordinates = false) =>
         this with { Reporter = null, Location = hideCoordinates ? Location.WithoutCoordinates() : Location };
 }
+
+/// <summary>A stored photo of the evidence (GET /api/issues/{id}/attachments/{attachmentId} serves it).</summary>
+public sealed record Attachment(
+    Guid Id, AttachmentStep Step, string ContentType, long Bytes, int Width, int Height, string Sha256,
+    DateTimeOffset AddedAt, Actor AddedBy);
 
 /// <summary>A meeting the issue was put before, and what it decided (null until it has).</summary>
 public sealed record MeetingDiscussion(Guid MeetingId, string Title, string? Decision);

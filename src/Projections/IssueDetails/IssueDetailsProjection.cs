@@ -54,6 +54,10 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
         (_, IssueMarkedDuplicate e) => details with { DuplicateOf = e.Of, Overdue = false },
         (_, AcknowledgementOverdue or ResolutionOverdue) => details with { Overdue = true },
         (_, IssueEscalated e) => details with { Escalated = true, Escalation = new Supervision(e.Level, e.Reason, e.At) },
+        (_, PhotoAttached e) => details with
+        {
+            Attachments = [.. details.Attachments, new Attachment(e.Id, e.Step, e.ContentType, e.Bytes, e.Width, e.Height, e.Sha256, e.At, e.By)]
+        },
         _ => details
     };
 }

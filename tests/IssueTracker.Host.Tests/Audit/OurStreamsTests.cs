@@ -49,7 +49,8 @@ public class OurStreamsTests(AppFixture app)
     public void Our_kinds_are_martens_names_for_our_aggregates() =>
         AuditedStreams.Kinds.ShouldBe([
             ((DocumentStore)app.Store).Events.AggregateAliasFor(typeof(Issue)),
-            ((DocumentStore)app.Store).Events.AggregateAliasFor(typeof(Domain.Meetings.Meeting))
+            ((DocumentStore)app.Store).Events.AggregateAliasFor(typeof(Domain.Meetings.Meeting)),
+            .. Host.Volunteers.VolunteerStreams.Aggregates.Select(((DocumentStore)app.Store).Events.AggregateAliasFor)
         ]);
 
     /// <summary>

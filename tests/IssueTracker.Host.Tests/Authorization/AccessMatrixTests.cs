@@ -1,4 +1,5 @@
 using System.Net;
+using IssueTracker.Host.Tests.Attachments;
 using static System.Net.HttpStatusCode;
 
 namespace IssueTracker.Host.Tests.Authorization;
@@ -16,6 +17,7 @@ public class AccessMatrixTests(AppFixture app)
         Func<Street, Task<Guid>> Arrange, Func<Street, Client, Guid, Task<Answer>> Act, bool Writes, params HttpStatusCode[] Expected);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> AgendaItems = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, Guid> Photos = new();
 
     private static readonly Dictionary<string, Endpoint> Endpoints = new()
     {
@@ -68,6 +70,12 @@ public class AccessMatrixTests(AppFixture app)
             OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
         ["conclude"] = new(Scheduled, (_, c, id) => c.Post($"/api/meetings/{id}/conclude", new { minutes = "议事结束" }), true,
             OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
+        ["POST /api/issues/{id}/attachments (report)"] = new(Raised, (_, c, id) => c.Attach(id, "report", Attachments.Uploads.Photos(1)), true,
+            Created, Created, Forbidden, Forbidden, Forbidden, Created, Unauthorized),
+        ["POST /api/issues/{id}/attachments (progress)"] = new(Acknowledged, (_, c, id) => c.Attach(id, "progress", Attachments.Uploads.Photos(1)), true,
+            Created, Forbidden, Created, Forbidden, Forbidden, Created, Unauthorized),
+        ["GET /api/issues/{id}/attachments/{attachmentId}"] = new(WithPhoto, (_, c, id) => c.Get($"/api/issues/{id}/attachments/{Photos[id]}"), false,
+            OK, OK, OK, OK, OK, OK, Unauthorized),
         ["GET /api/boards/status"] = new(Raised, (_, c, _) => c.Get("/api/boards/status?groupBy=community"), false,
             OK, OK, OK, OK, OK, OK, Unauthorized),
         ["GET /api/boards/assignees/{org}"] = new(Assigned, (_, c, _) => c.Get($"/api/boards/assignees/{Street.PropertyCompany}"), false,
@@ -100,7 +108,7 @@ public class AccessMatrixTests(AppFixture app)
         var answer = await definition.Act(street, ClientFor(street, role), id);
 
         answer.ShouldHaveStatus(expected);
-        if (definition.Writes && expected is not OK)
+        if (definition.Writes && expected is not (OK or Created))
             (await street.EventsOf(id)).Count.ShouldBe(before, "a refused command must append nothing");
         if (expected is Forbidden or Unauthorized)
             answer.Response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
@@ -131,6 +139,14 @@ public class AccessMatrixTests(AppFixture app)
         await Meetings.MeetingBodies.PutOnAgenda(street, meeting, issue);
         AgendaItems[meeting] = issue;
         return meeting;
+    }
+
+    private static async Task<Guid> WithPhoto(Street street)
+    {
+        var id = await street.Raise();
+        Photos[id] = (await street.Reporter.Attach(id, "report", Attachments.Uploads.Photos(1))).ShouldHaveStatus(Created)
+            .Body.GetProperty("items")[0].GetProperty("id").GetGuid();
+        return id;
     }
 
     private static async Task<Guid> Assigned(Street street)

@@ -1,4 +1,5 @@
 using System.Net;
+using IssueTracker.Host.Tests.Attachments;
 
 
 namespace IssueTracker.Host.Tests.Authorization;
@@ -34,6 +35,23 @@ public class TenancyTests(AppFixture app)
 
         (await _b.EventsOf(theirs)).Count.ShouldBe(before);
         (await _b.Host.Get($"/api/issues/{theirs}")).ShouldHaveStatus(HttpStatusCode.OK).Text("status").ShouldBe("assigned");
+    }
+
+    [Fact]
+    public async Task Another_streets_photos_can_be_neither_added_nor_read()
+    {
+        var theirs = await _b.Raise();
+        var photo = (await _b.Reporter.Attach(theirs, "report", Attachments.Uploads.Photos(1))).ShouldHaveStatus(HttpStatusCode.Created)
+            .Body.GetProperty("items")[0].GetProperty("id").GetGuid();
+
+        (await _a.Host.Attach(theirs, "report", Attachments.Uploads.Photos(1))).ShouldHaveStatus(HttpStatusCode.NotFound);
+        (await _a.Host.Get($"/api/issues/{theirs}/attachments/{photo}")).ShouldHaveStatus(HttpStatusCode.NotFound);
+        (await _a.Host.Get($"/api/issues/{theirs}/attachments/{photo}?size=thumb")).ShouldHaveStatus(HttpStatusCode.NotFound);
+        var ours = await _a.Raise();
+        (await _a.Host.Get($"/api/issues/{ours}/attachments/{photo}")).ShouldHaveStatus(HttpStatusCode.NotFound);
+
+        (await _b.EventsOf(theirs)).Count.ShouldBe(2);
+        (await Attachments.Uploads.StoredFiles(_a.Id)).ShouldBe(0);
     }
 
     [Fact]

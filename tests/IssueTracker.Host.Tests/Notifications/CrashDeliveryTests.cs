@@ -24,7 +24,7 @@ public class CrashDeliveryTests(FaultCluster cluster, ITestOutputHelper output)
             // The first life's sender polls once, at start: the delivery waits for the kill.
             ["Notifications__PollInterval"] = "01:00:00"
         };
-        var host = await HostProcess.Start(cluster.ConnectionString, client.Address, client.Http, environment: environment);
+        var host = await HostProcess.Start(cluster.ConnectionString, client.Address, client.Http, settings: environment);
         try
         {
             var id = (await Send(client, "/api/issues", Bodies.ParkingLock())).GetProperty("id").GetGuid();
@@ -35,7 +35,7 @@ public class CrashDeliveryTests(FaultCluster cluster, ITestOutputHelper output)
             host.Kill();
             host.Dispose();
             environment["Notifications__PollInterval"] = "00:00:00.100";
-            host = await HostProcess.Start(cluster.ConnectionString, client.Address, client.Http, environment: environment);
+            host = await HostProcess.Start(cluster.ConnectionString, client.Address, client.Http, settings: environment);
 
             await Eventually.Holds(async () => await Deliveries(client.Street, "delivered") == 1, "the delivery sent after restart");
             receiver.At("ok", client.Street).ShouldHaveSingleItem().Body.ShouldContain(id.ToString());

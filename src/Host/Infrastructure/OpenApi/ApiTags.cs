@@ -10,8 +10,9 @@ internal static class ApiTags
     public static readonly Tag Boards = new("boards", "Read models for the status board and the assignees' queues (看板).");
     public static readonly Tag Audit = new("audit", "History, point-in-time state and tamper checks of an issue (审计).");
     public static readonly Tag Service = new("service", "Health checks and the API description.");
+    public static readonly Tag Volunteers = new("volunteers", "Volunteer service, points exchange, the two lists and the five micro ledgers (志愿服务与台账).");
 
-    public static readonly IReadOnlyList<Tag> All = [Issues, Meetings, Boards, Audit, Service];
+    public static readonly IReadOnlyList<Tag> All = [Issues, Meetings, Boards, Audit, Volunteers, Service];
 
     private static readonly string[] AuditSegments = ["/history", "/state", "/verify"];
 
@@ -23,6 +24,7 @@ internal static class ApiTags
         if (path.StartsWith("/api/issues", StringComparison.OrdinalIgnoreCase)) return Issues;
         if (path.StartsWith("/api/meetings", StringComparison.OrdinalIgnoreCase)) return Meetings;
         if (path.StartsWith("/api/boards", StringComparison.OrdinalIgnoreCase)) return Boards;
+        if (Host.Volunteers.VolunteerExamples.Routes.Any(r => path.StartsWith(r, StringComparison.OrdinalIgnoreCase))) return Volunteers;
         return Service;
     }
 }

@@ -43,11 +43,12 @@ internal static class RequestExamples
     public static void Apply(OpenApiOperation operation, ApiDescription description)
     {
         var bodyType = description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type;
-        if (bodyType is null || !Bodies.TryGetValue(bodyType, out var body)) return;
+        if (bodyType is null) return;
+        if (!Bodies.TryGetValue(bodyType, out var body) && !Volunteers.VolunteerExamples.Bodies.TryGetValue(bodyType, out body)) return;
         if (operation.RequestBody?.Content?.TryGetValue("application/json", out var media) is not true) return;
         media!.Example = JsonSerializer.SerializeToNode(body, bodyType, JsonDefaults.Options);
     }
 
     /// <summary>The command types that have an example (a test keeps every command endpoint's body in this list).</summary>
-    public static IEnumerable<Type> Covered => Bodies.Keys;
+    public static IEnumerable<Type> Covered => Bodies.Keys.Concat(Volunteers.VolunteerExamples.Bodies.Keys);
 }

@@ -27,6 +27,8 @@ public sealed class HostProcess : IDisposable
 
     public string Output => string.Join('\n', _output);
 
+    public int ProcessId => _process.Id;
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -34,8 +36,9 @@ public sealed class HostProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<HostProcess> Start(string connectionString, Uri address, HttpClient http, string waitFor = "/health/ready",
-        IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="settings">Extra configuration, as environment variables (Attachments__OrphanGrace, …).</param>
+    public static async Task<HostProcess> Start(string connectionString, Uri address, HttpClient http,
+        IReadOnlyDictionary<string, string>? settings = null, string waitFor = "/health/ready")
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -49,7 +52,7 @@ public sealed class HostProcess : IDisposable
         start.Environment["Auth__SigningKey"] = FaultClient.Auth.SigningKey;
         start.Environment["Auth__Issuer"] = FaultClient.Auth.Issuer;
         start.Environment["Auth__Audience"] = FaultClient.Auth.Audience;
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         var host = new HostProcess(Process.Start(start)!);
         // Should the test run end without disposing (a crash, a cancelled run), the host must not outlive it.

@@ -1,0 +1,19 @@
+namespace IssueTracker.Host.SignIn;
+
+/// <summary>What the browser app needs to sign in: a provider (code + PKCE) or, in Development, the people page.</summary>
+public sealed record AppConfig(string? Authority, string? ClientId, string Scopes, bool DevSignIn);
+
+public static class AppConfigEndpoint
+{
+    public const string Route = "/app/config.json";
+
+    public static void MapAppConfig(this WebApplication app)
+    {
+        var config = app.Configuration;
+        app.MapGet(Route, () => TypedResults.Ok(new AppConfig(
+                config["Auth:Authority"], config["Auth:ClientId"],
+                config["Auth:Scopes"] ?? "openid profile offline_access",
+                DevSignIn.IsEnabled(app.Environment, config))))
+            .AllowAnonymous().ExcludeFromDescription();
+    }
+}

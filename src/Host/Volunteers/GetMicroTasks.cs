@@ -1,0 +1,33 @@
+using IssueTracker.Domain.Volunteers;
+using IssueTracker.Host.Infrastructure;
+using IssueTracker.Projections.Volunteers;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IssueTracker.Host.Volunteers;
+
+public sealed record MicroTaskList(IReadOnlyList<MicroTaskCard> Items);
+
+public static class GetMicroTasksEndpoint
+{
+    /// <summary>The task board: newest first, optionally by status or team (open ones are there to be claimed).</summary>
+    [WolverineGet("/api/micro-tasks")]
+    public static async Task<MicroTaskList> List(MicroTaskStatus? status, string? team, IQuerySession session, CancellationToken ct)
+    {
+        var query = session.Query<MicroTaskCard>().AsQueryable();
+        if (status is { } wanted) query = query.Where(t => t.Status == wanted);
+        if (!string.IsNullOrEmpty(team)) query = query.Where(t => t.Team == team);
+        return new(await query.OrderByDescending(t => t.PublishedAt).Take(500).ToListAsync(ct));
+    }
+
+    [WolverineGet("/api/micro-tasks/{id}")]
+    [ProducesResponseType<MicroTaskCard>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken ct)
+    {
+        var task = await session.LoadAsync<MicroTaskCard>(id, ct);
+        if (task is null) return Problems.NotFound("micro-task");
+        context.Response.SetETag(task.Version);
+        return TypedResults.Ok(task);
+    }
+}

@@ -1,0 +1,26 @@
+using IssueTracker.Host.Infrastructure;
+using IssueTracker.Projections.Volunteers;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IssueTracker.Host.Volunteers;
+
+public sealed record RewardList(IReadOnlyList<RewardOffer> Items);
+
+public static class GetRewardsEndpoint
+{
+    [WolverineGet("/api/rewards")]
+    public static async Task<RewardList> List(IQuerySession session, CancellationToken ct) =>
+        new(await session.Query<RewardOffer>().OrderBy(r => r.Cost).ThenBy(r => r.Name).ToListAsync(ct));
+
+    [WolverineGet("/api/rewards/{id}")]
+    [ProducesResponseType<RewardOffer>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken ct)
+    {
+        var reward = await session.LoadAsync<RewardOffer>(id, ct);
+        if (reward is null) return Problems.NotFound("reward");
+        context.Response.SetETag(reward.Version);
+        return TypedResults.Ok(reward);
+    }
+}

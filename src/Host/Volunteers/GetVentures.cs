@@ -1,0 +1,26 @@
+using IssueTracker.Host.Infrastructure;
+using IssueTracker.Projections.Volunteers;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace IssueTracker.Host.Volunteers;
+
+public sealed record VentureList(IReadOnlyList<VentureCard> Items);
+
+public static class GetVenturesEndpoint
+{
+    [WolverineGet("/api/ventures")]
+    public static async Task<VentureList> List(IQuerySession session, CancellationToken ct) =>
+        new(await session.Query<VentureCard>().OrderByDescending(v => v.ProposedAt).Take(500).ToListAsync(ct));
+
+    [WolverineGet("/api/ventures/{id}")]
+    [ProducesResponseType<VentureCard>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken ct)
+    {
+        var venture = await session.LoadAsync<VentureCard>(id, ct);
+        if (venture is null) return Problems.NotFound("venture");
+        context.Response.SetETag(venture.Version);
+        return TypedResults.Ok(venture);
+    }
+}

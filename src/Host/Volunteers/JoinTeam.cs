@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using IssueTracker.Domain.Volunteers;
+using IssueTracker.Host.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+using Wolverine.Marten;
+
+namespace IssueTracker.Host.Volunteers;
+
+public static class JoinTeamEndpoint
+{
+    public sealed record KnownTeam(bool Exists);
+
+    public static async Task<KnownTeam> LoadAsync(JoinTeam command, IQuerySession session, CancellationToken ct) =>
+        new(await VolunteerTeams.ExistsAsync(session, command.TeamId, ct));
+
+    [WolverinePost("/api/volunteers/{volunteerId}/teams"), Authorize(Roles = VolunteerWho.Members)]
+    public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
+        JoinTeam command, [Aggregate] Volunteer volunteer, KnownTeam team, ClaimsPrincipal user, TimeProvider clock,
+        HttpRequest request)
+        => volunteer.JoinTeam(command, team.Exists, user.ToActor(), clock.GetUtcNow()).Respond(volunteer.Id, volunteer.Version, request);
+}

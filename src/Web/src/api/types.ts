@@ -1,0 +1,13 @@
+import type { components } from "./schema";
+
+type Schemas = components["schemas"];
+export type IssueDetails = Schemas["IssueDetails"];
+export type IssueStatus = Schemas["IssueStatus"];
+export type IssueCategory = Schemas["IssueCategory"];
+export type HistoryEntry = Schemas["HistoryEntry"];
+export type MeetingMinutes = Schemas["MeetingMinutes"];
+export type AttendeeRole = Schemas["AttendeeRole"];
+export type DecisionOutcome = Schemas["DecisionOutcome"];
+export type Satisfaction = Schemas["Satisfaction"];
+export type BoardItem = Schemas["BoardItem"];
+export type Urgency = Schemas["Urgency"];

@@ -1,0 +1,100 @@
+using System.Net;
+
+namespace IssueTracker.Host.Tests.Volunteers;
+
+[Collection(AppCollection.Name)]
+public class VolunteerTests(AppFixture app)
+{
+    private readonly Street _street = app.NewStreet();
+
+    [Fact]
+    public async Task A_volunteer_registers_themself_once_and_finds_their_record()
+    {
+        var created = (await _street.Volunteer().Post("/api/volunteers", VolunteerBodies.Registration())).ShouldHaveStatus(HttpStatusCode.Created);
+        created.Version.ShouldBe(1);
+        created.Response.Headers.Location!.ToString().ShouldBe($"/api/volunteers/{created.Id}");
+
+        (await _street.Volunteer().Post("/api/volunteers", VolunteerBodies.Registration())).ShouldHaveStatus(HttpStatusCode.Conflict)
+            .ProblemType.ShouldBe("urn:issuetracker:problem:already-registered");
+        var mine = (await _street.Volunteer().Get("/api/volunteers/me")).ShouldHaveStatus(HttpStatusCode.OK);
+        mine.Id.ShouldBe(created.Id);
+        (mine.Text("name"), mine.Text("contact"), mine.Text("community")).ShouldBe(("吴化平", "13900000000", "全椒路社区"));
+        (await _street.Volunteer("vol-new").Get("/api/volunteers/me")).ShouldHaveStatus(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_host_registers_anyone_and_others_may_not()
+    {
+        (await _street.Host.Post("/api/volunteers", VolunteerBodies.Registration("周阿姨"))).ShouldHaveStatus(HttpStatusCode.Created);
+        (await _street.Host.Post("/api/volunteers", VolunteerBodies.Registration("周阿姨"))).ShouldHaveStatus(HttpStatusCode.Created);
+        (await _street.Reporter.Post("/api/volunteers", VolunteerBodies.Registration())).ShouldHaveStatus(HttpStatusCode.Forbidden);
+        (await _street.Leader().Post("/api/volunteers", VolunteerBodies.Registration())).ShouldHaveStatus(HttpStatusCode.Forbidden);
+        var invalid = (await _street.Host.Post("/api/volunteers", new { name = "", community = "" })).ShouldHaveStatus(HttpStatusCode.BadRequest);
+        invalid.Body.GetProperty("errors").TryGetProperty("name", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Name_and_contact_only_for_hosts_admins_auditors_the_volunteer_and_their_team_leaders()
+    {
+        var id = await _street.RegisterSelf();
+
+        foreach (var reader in new[] { _street.Host, _street.Admin, _street.Auditor, _street.Volunteer(), _street.Leader() })
+        {
+            var seen = (await reader.Get($"/api/volunteers/{id}")).ShouldHaveStatus(HttpStatusCode.OK);
+            (seen.Text("name"), seen.Text("contact")).ShouldBe(("吴化平", "13900000000"));
+        }
+        foreach (var reader in new[] { _street.Reporter, _street.Assignee, _street.Volunteer("vol-zhou"), _street.OtherLeader() })
+        {
+            var seen = (await reader.Get($"/api/volunteers/{id}")).ShouldHaveStatus(HttpStatusCode.OK);
+            seen.Body.GetProperty("name").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+            seen.Body.GetProperty("contact").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+            seen.Text("community").ShouldBe("全椒路社区");
+        }
+    }
+
+    [Fact]
+    public async Task Joining_and_leaving_teams()
+    {
+        var id = await _street.RegisterSelf();
+        var other = _street.Volunteer("vol-zhou");
+
+        (await other.Post($"/api/volunteers/{id}/teams", new { teamId = VolunteerBodies.OtherTeam })).ShouldHaveStatus(HttpStatusCode.Forbidden);
+        (await _street.Volunteer().Post($"/api/volunteers/{id}/teams", new { teamId = VolunteerBodies.Team })).ShouldHaveStatus(HttpStatusCode.Conflict);
+        (await _street.Volunteer().Post($"/api/volunteers/{id}/teams", new { teamId = "Not a team" })).ShouldHaveStatus(HttpStatusCode.BadRequest);
+        (await _street.OtherLeader().Post($"/api/volunteers/{id}/teams", new { teamId = VolunteerBodies.OtherTeam })).ShouldHaveStatus(HttpStatusCode.OK);
+        (await _street.Leader().Send(HttpMethod.Delete, $"/api/volunteers/{id}/teams/{VolunteerBodies.Team}", null, ("If-Match", "\"1\"")))
+            .ShouldHaveStatus(HttpStatusCode.PreconditionFailed);
+        (await _street.Leader().Send(HttpMethod.Delete, $"/api/volunteers/{id}/teams/{VolunteerBodies.Team}", null, ("If-Match", "\"3\"")))
+            .ShouldHaveStatus(HttpStatusCode.OK).Version.ShouldBe(4);
+
+        var volunteer = (await _street.Host.Get($"/api/volunteers/{id}")).ShouldHaveStatus(HttpStatusCode.OK);
+        volunteer.Body.GetProperty("teams").EnumerateArray().Select(t => t.GetString()).ShouldBe([VolunteerBodies.OtherTeam]);
+        (await _street.Volunteer().Send(HttpMethod.Delete, $"/api/volunteers/{id}/teams/{VolunteerBodies.Team}", null))
+            .ShouldHaveStatus(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Service_records_credit_points_by_the_hour_and_a_correction_is_a_new_event()
+    {
+        var id = await _street.RegisterSelf();
+
+        var recorded = (await _street.Leader().Post($"/api/volunteers/{id}/service-records", VolunteerBodies.Service(2.5m)))
+            .ShouldHaveStatus(HttpStatusCode.OK);
+        (await _street.OtherLeader().Post($"/api/volunteers/{id}/service-records", VolunteerBodies.Service())).ShouldHaveStatus(HttpStatusCode.Forbidden);
+        (await _street.Volunteer().Post($"/api/volunteers/{id}/service-records", VolunteerBodies.Service())).ShouldHaveStatus(HttpStatusCode.Forbidden);
+        (await _street.Host.Post($"/api/volunteers/{id}/service-records", VolunteerBodies.Service(12.5m))).ShouldHaveStatus(HttpStatusCode.BadRequest);
+
+        var volunteer = (await _street.Volunteer().Get($"/api/volunteers/{id}")).ShouldHaveStatus(HttpStatusCode.OK);
+        (volunteer.Body.GetProperty("hours").GetDecimal(), volunteer.Body.GetProperty("points").GetInt32()).ShouldBe((2.5m, 25));
+        var record = volunteer.Body.GetProperty("serviceRecords")[0].GetProperty("recordId").GetGuid();
+
+        (await _street.Host.Post($"/api/volunteers/{id}/service-records/{record}/corrections", new { hours = 2, reason = "实际两小时" },
+            ("If-Match", $"\"{recorded.Version}\""))).ShouldHaveStatus(HttpStatusCode.OK);
+
+        volunteer = (await _street.Volunteer().Get($"/api/volunteers/{id}")).ShouldHaveStatus(HttpStatusCode.OK);
+        (volunteer.Body.GetProperty("hours").GetDecimal(), volunteer.Body.GetProperty("points").GetInt32()).ShouldBe((2m, 20));
+        (await _street.EventsOf(id)).Select(e => e.EventTypeName).ShouldBe(
+            ["volunteer_registered", "volunteer_joined_team", "service_recorded", "service_record_corrected"]);
+        await _street.Verify();
+    }
+}
