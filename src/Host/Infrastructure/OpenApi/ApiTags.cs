@@ -12,7 +12,9 @@ internal static class ApiTags
     public static readonly Tag Service = new("service", "Health checks and the API description.");
     public static readonly Tag Volunteers = new("volunteers", "Volunteer service, points exchange, the two lists and the five micro ledgers (志愿服务与台账).");
 
-    public static readonly IReadOnlyList<Tag> All = [Issues, Meetings, Boards, Audit, Volunteers, Service];
+    public static readonly Tag Notifications = new("notifications", "In-app notifications and the deliveries by mail, webhook and WeCom (通知).");
+
+    public static readonly IReadOnlyList<Tag> All = [Issues, Meetings, Boards, Audit, Volunteers, Notifications, Service];
 
     private static readonly string[] AuditSegments = ["/history", "/state", "/verify"];
 
@@ -24,6 +26,8 @@ internal static class ApiTags
         if (path.StartsWith("/api/issues", StringComparison.OrdinalIgnoreCase)) return Issues;
         if (path.StartsWith("/api/meetings", StringComparison.OrdinalIgnoreCase)) return Meetings;
         if (path.StartsWith("/api/boards", StringComparison.OrdinalIgnoreCase)) return Boards;
+        if (path.StartsWith("/api/notifications", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("/api/deliveries", StringComparison.OrdinalIgnoreCase)) return Notifications;
         if (Host.Volunteers.VolunteerExamples.Routes.Any(r => path.StartsWith(r, StringComparison.OrdinalIgnoreCase))) return Volunteers;
         return Service;
     }
