@@ -25,8 +25,20 @@ public sealed class HttpPhase(IHttpTarget host, string street)
         public Guid Issue { get; set; }
     }
 
-    public Task<LoadResult> RunAsync(int concurrency, TimeSpan duration) =>
-        Load.RunAsync(concurrency, duration, i => new Worker(i), StepAsync);
+    public async Task<LoadResult> RunAsync(int concurrency, TimeSpan duration)
+    {
+        await ListOrganisationAsync();
+        return await Load.RunAsync(concurrency, duration, i => new Worker(i), StepAsync);
+    }
+
+    /// <summary>Assignments go to listed organisations only: the street's directory gets the bench's one first.</summary>
+    private async Task ListOrganisationAsync()
+    {
+        var body = JsonSerializer.Serialize(new { id = Lifecycle.Org, name = "红色物业", kind = "propertyCompany" }, Web);
+        using var response = await _host.PostAsync("/api/organisations", Json(body));
+        if (!response.IsSuccessStatusCode && response.StatusCode != System.Net.HttpStatusCode.Conflict)
+            throw new InvalidOperationException($"Listing {Lifecycle.Org} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
 
     private async Task<int> StepAsync(Worker w)
     {

@@ -5,15 +5,22 @@ using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Notifications;
 using IssueTracker.Host.Reliability;
 using IssueTracker.Host.Open311;
+using IssueTracker.Host.Issues;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Host.Telemetry;
 using IssueTracker.Host.Workbench;
 using IssueTracker.Host.Volunteers;
 using JasperFx;
 
+// Signing a development token needs no database: run it before the store is configured.
+if (IssueTracker.Host.Cli.TokenCommand.IsRequested(args)) return await IssueTracker.Host.Cli.TokenCommand.RunAlone(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddIssueTrackerStore();
 builder.AddIssueTrackerAudit();
+builder.AddIssueTrackerOrganisations();
+builder.AddIssueTrackerIssueList();
 builder.AddIssueTrackerDeadlines();
 builder.AddIssueTrackerNotifications();
 builder.AddIssueTrackerAuth();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -47,7 +48,47 @@ public sealed class Street(AppFixture app, string id)
     public Client Anonymous => new(App, null);
 
     public Client As(string role, string sub, string name, string? org = null) =>
-        new(App, DevTokens.Create(App.Auth, sub, name, role, Id, org, App.TokenLifetime));
+        new(App, DevTokens.Create(App.Auth, sub, name, role, Id, org, App.TokenLifetime), this);
+
+    /// <summary>
+    /// Whether posting an assignment (a host's or a meeting's) first lists its assignee in the street's directory, as
+    /// a street's hosts would have; tests of the directory itself turn it off.
+    /// </summary>
+    public bool ListsAssignees { get; set; } = true;
+
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _listed = new();
+
+    private static readonly Dictionary<string, string> KnownNames = new()
+    {
+        [PropertyCompany] = "红色物业", [OtherCompany] = "安居物业"
+    };
+
+    /// <summary>Lists an organisation in the street's directory once (an entry that exists already is fine).</summary>
+    public Task List(string slug, string? name = null, string kind = "propertyCompany") =>
+        _listed.GetOrAdd(slug, s => new Lazy<Task>(async () =>
+        {
+            var answer = await new Client(App, DevTokens.Create(App.Auth, "admin-1", "管理员", Roles.Admin, Id, null, App.TokenLifetime))
+                .Post("/api/organisations", new { id = s, name = name ?? KnownNames.GetValueOrDefault(s, s), kind });
+            if (answer.Status != HttpStatusCode.Conflict) answer.ShouldHaveStatus(HttpStatusCode.Created);
+        })).Value;
+
+    internal async Task ListAssigneeOf(string url, HttpContent? content)
+    {
+        if (!ListsAssignees || content is null || !(url.EndsWith("/assign", StringComparison.Ordinal) || url.EndsWith("/decisions", StringComparison.Ordinal))) return;
+        var text = await content.ReadAsStringAsync();
+        if (!text.TrimStart().StartsWith('{')) return;
+        try
+        {
+            using var body = JsonDocument.Parse(text);
+            if (body.RootElement.TryGetProperty("assignee", out var assignee) && assignee.ValueKind == JsonValueKind.String
+                && assignee.GetString() is { } slug && Domain.Organisations.OrganisationIds.IsSlug(slug))
+                await List(slug);
+        }
+        catch (JsonException)
+        {
+            // A malformed body is the test's point: send it as it is.
+        }
+    }
 
     public async Task<IReadOnlyList<IEvent>> EventsOf(Guid streamId)
     {
@@ -66,7 +107,7 @@ public sealed class Street(AppFixture app, string id)
     }
 }
 
-public sealed class Client(AppFixture app, string? token)
+public sealed class Client(AppFixture app, string? token, Street? street = null)
 {
     public string? Token { get; } = token;
 
@@ -80,6 +121,7 @@ public sealed class Client(AppFixture app, string? token)
     public async Task<Answer> Send(HttpMethod method, string url, HttpContent? content,
         params (string Name, string Value)[] headers)
     {
+        if (street is not null && method == HttpMethod.Post) await street.ListAssigneeOf(url, content);
         using var client = app.Host.Server.CreateClient();
         using var request = new HttpRequestMessage(method, url) { Content = content };
         if (Token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);

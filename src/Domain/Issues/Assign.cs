@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Issues;
 
-public sealed record AssignIssue(string? Assignee, DateTimeOffset? DueBy, string? Note);
+public sealed record AssignIssue([property: Required] string? Assignee, DateTimeOffset? DueBy, string? Note);
 
 public sealed partial record Issue
 {

@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Issues;
 
-public sealed record ConfirmResolution(Satisfaction? Satisfaction, string? Comment);
+public sealed record ConfirmResolution([property: Required] Satisfaction? Satisfaction, string? Comment);
 
 public sealed partial record Issue
 {

@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Issues;
 
-public sealed record DeclineAssignment(string? Reason);
+public sealed record DeclineAssignment([property: Required] string? Reason);
 
 public sealed partial record Issue
 {

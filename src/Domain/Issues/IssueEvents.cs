@@ -35,6 +35,9 @@ public sealed record IssueClosed(CloseOutcome Outcome, string? Reason, string? R
 
 public sealed record IssueWithdrawn(string? Reason, Actor By, DateTimeOffset At) : IAuthoredEvent;
 
+/// <summary>A remark on the issue; no step of the lifecycle (the status stays).</summary>
+public sealed record CommentAdded(string Text, Actor By, DateTimeOffset At) : IAuthoredEvent;
+
 public sealed record IssueMarkedDuplicate(Guid Of, Actor By, DateTimeOffset At) : IAuthoredEvent;
 
 // Deadlines (签收时限, 办结时限) and supervision (督办): recorded by the system, naming the assignee who missed them.

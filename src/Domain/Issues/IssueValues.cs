@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace IssueTracker.Domain.Issues;
 
 public enum IssueStatus
@@ -24,7 +25,7 @@ public enum EscalationReason { SecondMissedDeadline, LongOverdue, RepeatedlyReop
 
 /// <param name="Lat">WGS-84 latitude in degrees (optional, given together with <paramref name="Lng"/>).</param>
 /// <param name="Lng">WGS-84 longitude in degrees.</param>
-public sealed record Location(string Community, string? Compound, string? Building, int? Grid, double? Lat = null, double? Lng = null)
+public sealed record Location([property: Required] string Community, string? Compound, string? Building, int? Grid, double? Lat = null, double? Lng = null)
 {
     public Location WithoutCoordinates() => this with { Lat = null, Lng = null };
 }

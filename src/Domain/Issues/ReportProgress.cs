@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Issues;
 
-public sealed record ReportProgress(string? Note);
+public sealed record ReportProgress([property: Required] string? Note);
 
 public sealed partial record Issue
 {

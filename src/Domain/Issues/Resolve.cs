@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Issues;
 
-public sealed record ResolveIssue(string? Resolution);
+public sealed record ResolveIssue([property: Required] string? Resolution);
 
 public sealed partial record Issue
 {

@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Meetings;
 
-public sealed record AddAgendaItem(Guid IssueId);
+public sealed record AddAgendaItem([property: Required] Guid IssueId);
 
 public sealed partial record Meeting
 {

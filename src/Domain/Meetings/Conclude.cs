@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Meetings;
 
-public sealed record ConcludeMeeting(string? Minutes);
+public sealed record ConcludeMeeting([property: Required] string? Minutes);
 
 public sealed partial record Meeting
 {

@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Meetings;
 
-public sealed record AttendeeEntry(string? Name, AttendeeRole? Role);
+public sealed record AttendeeEntry([property: Required] string? Name, [property: Required] AttendeeRole? Role);
 
-public sealed record RecordAttendance(IReadOnlyList<AttendeeEntry>? Attendees);
+public sealed record RecordAttendance([property: Required] IReadOnlyList<AttendeeEntry>? Attendees);
 
 public sealed partial record Meeting
 {
@@ -16,8 +17,8 @@ public sealed partial record Meeting
         if (IsConcluded) return AlreadyConcluded("attendance");
         var entries = command.Attendees ?? [];
         var validation = new Validation()
-            .Check(entries.Count > 0, "attendees", "'attendees' must name at least one person.")
-            .Check(entries.Count <= MaxAttendeesPerRecord, "attendees", $"At most {MaxAttendeesPerRecord} attendees at once.");
+            .Check(entries.Count > 0, "attendees", ErrorCodes.Required, "'attendees' must name at least one person.", "「attendees」至少要有一人。")
+            .Check(entries.Count <= MaxAttendeesPerRecord, "attendees", ErrorCodes.TooMany, $"At most {MaxAttendeesPerRecord} attendees at once.", $"一次最多记录 {MaxAttendeesPerRecord} 人。");
         for (var i = 0; i < entries.Count && validation.IsValid; i++)
         {
             validation.Required($"attendees[{i}].name", entries[i]?.Name, Limits.Name)

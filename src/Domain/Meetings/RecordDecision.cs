@@ -1,10 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Meetings;
 
 public sealed record RecordDecision(
-    Guid IssueId, string? Decision, DecisionOutcome? Outcome, string? Assignee, DateTimeOffset? DueBy, string? Reason,
+    [property: Required] Guid IssueId, [property: Required] string? Decision, [property: Required] DecisionOutcome? Outcome, string? Assignee, DateTimeOffset? DueBy, string? Reason,
     string? ReferredTo, Guid? DuplicateOf);
 
 public sealed partial record Meeting
@@ -38,21 +39,21 @@ public sealed partial record Meeting
     {
         var validation = new Validation()
             .Required("decision", command.Decision, Limits.Text)
-            .Check(command.Outcome is { } o && Enum.IsDefined(o), "outcome", "'outcome' is required: assign, noAction, refer or duplicate.");
+            .Check(command.Outcome is { } o && Enum.IsDefined(o), "outcome", ErrorCodes.UnknownValue, "'outcome' is required: assign, noAction, refer or duplicate.", "「outcome」必填：assign、noAction、refer 或 duplicate。");
         return command.Outcome switch
         {
             DecisionOutcome.Assign => validation
                 .Required("assignee", command.Assignee, Limits.OrgId)
-                .Check(command.DueBy is not null, "dueBy", "'dueBy' is required when the meeting assigns the issue.")
+                .Check(command.DueBy is not null, "dueBy", ErrorCodes.Required, "'dueBy' is required when the meeting assigns the issue.", "议事会交办时「dueBy」必填。")
                 .DueBy("dueBy", command.DueBy, now),
             DecisionOutcome.NoAction => validation.Required("reason", command.Reason, Limits.Text),
             DecisionOutcome.Refer => validation
                 .Required("referredTo", command.ReferredTo, Limits.Name)
                 .Optional("reason", command.Reason, Limits.Text),
             DecisionOutcome.Duplicate => validation
-                .Check(command.DuplicateOf is not null, "duplicateOf", "'duplicateOf' is required: the id of the issue this one duplicates.")
-                .Check(command.DuplicateOf is null || originalExists, "duplicateOf", "'duplicateOf' names no issue in this street.")
-                .Check(command.DuplicateOf != command.IssueId, "duplicateOf", "An issue cannot duplicate itself."),
+                .Check(command.DuplicateOf is not null, "duplicateOf", ErrorCodes.Required, "'duplicateOf' is required: the id of the issue this one duplicates.", "「duplicateOf」必填：被重复的问题编号。")
+                .Check(command.DuplicateOf is null || originalExists, "duplicateOf", ErrorCodes.NotFound, "'duplicateOf' names no issue in this street.", "「duplicateOf」在本街道找不到对应的问题。")
+                .Check(command.DuplicateOf != command.IssueId, "duplicateOf", ErrorCodes.Invalid, "An issue cannot duplicate itself.", "问题不能与自身重复。"),
             _ => validation
         };
     }

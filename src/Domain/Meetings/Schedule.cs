@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Meetings;
 
-public sealed record ScheduleMeeting(string? Title, string? Community, DateTimeOffset? ScheduledAt, string? Place);
+public sealed record ScheduleMeeting(
+    [property: Required] string? Title, [property: Required] string? Community, [property: Required] DateTimeOffset? ScheduledAt, string? Place);
 
 public sealed partial record Meeting
 {
@@ -10,7 +12,7 @@ public sealed partial record Meeting
         new Validation()
             .Required("title", command.Title, Limits.Title)
             .Required("community", command.Community, Limits.Name)
-            .Check(command.ScheduledAt is not null, "scheduledAt", "'scheduledAt' is required.")
+            .Check(command.ScheduledAt is not null, "scheduledAt", ErrorCodes.Required, "'scheduledAt' is required.", "「scheduledAt」必填。")
             .Optional("place", command.Place, Limits.Name)
             .Then(() => Decision.Accept(new MeetingScheduled(
                 command.Title!.Trim(), command.Community!.Trim(), command.ScheduledAt!.Value, command.Place?.Trim(), by, now)));

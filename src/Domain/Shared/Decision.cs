@@ -29,6 +29,14 @@ public sealed record InvalidTransition(string Command, string From, string? Why 
 /// <summary>The command is allowed in this state, but not for this actor (HTTP 403).</summary>
 public sealed record Forbidden(string Reason) : Rejection(Reason);
 
+/// <summary>Something with the same identity exists already (HTTP 409, type ending in already-exists).</summary>
+public sealed record AlreadyExists(string Reason) : Rejection(Reason);
+
 /// <summary>The command's data breaks a rule (HTTP 400 with a per-field errors map).</summary>
-public sealed record InvalidInput(IReadOnlyDictionary<string, string[]> Errors)
-    : Rejection("One or more fields are invalid.");
+/// <param name="Code">The problem's code: "validation", or a more precise one such as "unknown-organisation".</param>
+public sealed record InvalidInput(IReadOnlyDictionary<string, FieldError[]> Fields, string Code = "validation")
+    : Rejection("One or more fields are invalid.")
+{
+    /// <summary>The English messages per field (the problem's <c>errors</c> map).</summary>
+    public IReadOnlyDictionary<string, string[]> Errors => Fields.ToDictionary(x => x.Key, x => x.Value.Select(e => e.Message).ToArray());
+}

@@ -14,7 +14,7 @@ public sealed partial record Volunteer
         if (!by.IsStaff() && !IsLedBy(by))
             return new Forbidden("Only a host or a leader of one of the volunteer's teams corrects their service.");
         if (!Records.TryGetValue(recordId, out var record))
-            return new InvalidInput(new Dictionary<string, string[]> { ["recordId"] = ["No service record with that id for this volunteer."] });
+            return new Validation().Add("recordId", ErrorCodes.Invalid, "No service record with that id for this volunteer.", "该志愿者没有这条服务记录。").ToRejection();
         var validation = new Validation()
             .Check(PointsRule.AreValidHours(command.Hours), "hours",
                 $"'hours' is required: from {PointsRule.MinHours} to {PointsRule.MaxHours} per record.")

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Audit;
 
@@ -21,6 +22,7 @@ public sealed record HistoryEntry(
 public static class GetHistoryEndpoint
 {
     // Reporter name and contact appear in the data: only roles that may see them (Who.Auditors) get here.
+    [ApiOperation("Every event of an issue, as JSON or CSV", "问题的全部事件（JSON 或 CSV）")]
     [WolverineGet("/api/issues/{id}/history"), Authorize(Roles = Who.Auditors)]
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK, "application/json", "text/csv")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]

@@ -1,12 +1,14 @@
 using System.Globalization;
 using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Audit;
 
@@ -16,6 +18,7 @@ public static class GetStateAtEndpoint
     /// Replays the issue's events up to a version, or up to a moment. A moment is compared with each event's own time
     /// (At, from the application clock) — the same time the history shows and the hash chain covers.
     /// </summary>
+    [ApiOperation("An issue's state at a version or a moment", "某版本或某时刻的问题状态")]
     [WolverineGet("/api/issues/{id}/state"), Authorize(Roles = Who.Auditors)]
     [ProducesResponseType<IssueDetails>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -41,7 +44,10 @@ public static class GetStateAtEndpoint
         IssueDetails? details = null;
         foreach (var e in replayed) details = projection.Evolve(details, id, e);
 
-        return details is null ? Problems.NotFound("issue at that time") : TypedResults.Ok(details);
+        return details is null ? Problems.NotFound("issue at that time") : TypedResults.Ok(details.Served() with
+        {
+            AssigneeName = (await OrganisationDirectory.FindAsync(session, details.Assignee, ct))?.Name
+        });
     }
 
     private static DateTimeOffset TimeOf(IEvent e) => e.Data is IAuthoredEvent authored ? authored.At : e.Timestamp;

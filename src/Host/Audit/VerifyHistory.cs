@@ -4,6 +4,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Audit;
 
@@ -13,6 +14,7 @@ public sealed record BrokenChain(bool Valid, long FirstInvalidVersion, string Re
 
 public static class VerifyHistoryEndpoint
 {
+    [ApiOperation("Verify an issue's hash chain (tamper check)", "校验防篡改哈希链")]
     [WolverineGet("/api/issues/{id}/history/verify"), Authorize(Roles = Who.AuditorsOnly)]
     [ProducesResponseType<ValidChain>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]

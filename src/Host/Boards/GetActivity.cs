@@ -3,6 +3,7 @@ using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Boards;
 
@@ -15,6 +16,9 @@ public static class GetActivityEndpoint
     public const int MaxLimit = 50;
 
     /// <summary>The issues that moved last, newest first: what the wall shows as "just happened".</summary>
+    [ApiOperation("Latest activity", "最新动态",
+        Description = "The issues that moved last, newest first.",
+        ChineseDescription = "最近有变化的问题，最新的在前。")]
     [WolverineGet("/api/boards/activity")]
     [ProducesResponseType<ActivityView>(StatusCodes.Status200OK)]
     public static async Task<ActivityView> Get(int? limit, IQuerySession session, CancellationToken ct)

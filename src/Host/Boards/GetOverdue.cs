@@ -1,13 +1,19 @@
+using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.Issues;
 using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Boards;
 
 public static class GetOverdueEndpoint
 {
+    [ApiOperation("Overdue work", "超期事项",
+        Description = "Issues whose deadline passed while they wait for the assignee.",
+        ChineseDescription = "超过时限仍待责任单位处理的问题。")]
     [WolverineGet("/api/boards/overdue")]
     [ProducesResponseType<BoardItems>(StatusCodes.Status200OK)]
     public static async Task<BoardItems> Get(IQuerySession session, TimeProvider clock, CancellationToken ct)
@@ -16,6 +22,7 @@ public static class GetOverdueEndpoint
         var rows = await session.Query<StatusBoardRow>()
             .Where(OverdueRule.Where<StatusBoardRow>(now))
             .OrderBy(x => x.DueBy).Take(500).ToListAsync(ct);
-        return new BoardItems(rows.Select(x => BoardItem.From(x, now)).ToList());
+        var names = await OrganisationDirectory.NamesAsync(session, ct);
+        return new BoardItems(rows.Select(x => BoardItem.From(x, now).Named(names)).ToList());
     }
 }

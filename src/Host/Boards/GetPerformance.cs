@@ -1,8 +1,10 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Boards;
 
@@ -13,7 +15,8 @@ public sealed record SatisfactionCounts(int Satisfied, int BasicallySatisfied, i
 /// since the assignment they answer) and the rate; the residents' ratings of its resolutions (回访).
 /// </summary>
 public sealed record OrganisationPerformance(
-    string Org, int Open, int Overdue, int Resolved, int ResolvedOnTime, double? OnTimeRate, SatisfactionCounts Satisfaction);
+    string Org, int Open, int Overdue, int Resolved, int ResolvedOnTime, double? OnTimeRate, SatisfactionCounts Satisfaction,
+    string? OrgName = null);
 
 public sealed record CategorySatisfaction(string Category, SatisfactionCounts Satisfaction);
 
@@ -25,6 +28,9 @@ public static class GetPerformanceEndpoint
     /// Open and overdue work grouped in SQL over the board's columns; resolutions and ratings summed from the per-issue
     /// tallies of the status board rows that have any, per organisation and per category.
     /// </summary>
+    [ApiOperation("Assignee performance board", "责任单位履职看板",
+        Description = "Per organisation: open and overdue work, resolutions on time, residents' ratings.",
+        ChineseDescription = "各责任单位：待办与超期、按时办结率、居民回访评价。")]
     [WolverineGet("/api/boards/performance")]
     [ProducesResponseType<PerformanceView>(StatusCodes.Status200OK)]
     public static async Task<PerformanceView> Get(IQuerySession session, TimeProvider clock, CancellationToken ct)
@@ -37,8 +43,10 @@ public static class GetPerformanceEndpoint
             .Select(x => new TalliedIssue(x.Category, x.Tallies)).ToListAsync(ct);
         var byOrg = tallied.SelectMany(x => x.Tallies).GroupBy(t => t.Org).ToDictionary(g => g.Key, g => Sum(g));
 
+        var names = await OrganisationDirectory.NamesAsync(session, ct);
         var organisations = open.Select(x => x.Key).Union(byOrg.Keys).Order(StringComparer.Ordinal)
-            .Select(org => Performance(org, open.FirstOrDefault(x => x.Key == org), byOrg.GetValueOrDefault(org)))
+            .Select(org => Performance(org, open.FirstOrDefault(x => x.Key == org), byOrg.GetValueOrDefault(org))
+                with { OrgName = names.NameOf(org) })
             .ToList();
         var categories = tallied.GroupBy(x => x.Category)
             .Select(g => new CategorySatisfaction(IssueStatuses.JsonName(g.Key.ToString()), Sum(g.SelectMany(x => x.Tallies)).Ratings))

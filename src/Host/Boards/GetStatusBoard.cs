@@ -4,6 +4,7 @@ using IssueTracker.Host.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Boards;
 
@@ -20,6 +21,9 @@ public static class GetStatusBoardEndpoint
         ["community"] = "community", ["grid"] = "grid::text", ["category"] = "category"
     };
 
+    [ApiOperation("Status board: counts by community, grid or category", "状态看板：按社区、网格或类别统计",
+        Description = "Counts per status, overdue counts and the median days to resolve.",
+        ChineseDescription = "各状态数量、超期数量及办结天数中位数。")]
     [WolverineGet("/api/boards/status")]
     [ProducesResponseType<StatusBoardView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? groupBy, IQuerySession session, TimeProvider clock, CancellationToken ct)

@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Boards;
 
@@ -14,6 +15,9 @@ public static class WatchBoardEndpoint
     /// Server-sent "changed" signals for the ticket holder's street; the page refetches the board on each. Opened with
     /// a ticket from POST /api/boards/stream-ticket (EventSource cannot send headers); a token in the URL is refused.
     /// </summary>
+    [ApiOperation("Board changes as server-sent events", "看板变化推送（SSE）",
+        Description = "A text/event-stream that sends an event whenever the boards change; browsers pass the token as access_token.",
+        ChineseDescription = "看板变化时推送事件（text/event-stream）；浏览器用 access_token 传令牌。")]
     [WolverineGet(Route)]
     [AllowAnonymous]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]

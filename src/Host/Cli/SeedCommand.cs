@@ -24,6 +24,7 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        Console.WriteLine($"Directory: {await DemoDirectory.SeedAsync(store, input.StreetFlag, now)} organisations added.");
         var added = await DemoSeeder.SeedAsync(store, input.StreetFlag, now, Console.WriteLine,
             host.Services.GetService<DeadlinePolicy>());
         Console.WriteLine(added == 0

@@ -24,15 +24,34 @@ public sealed class TokenInput : NetCoreInput
     public int HoursFlag { get; set; } = 8;
 }
 
-[Description("Prints a development JWT signed with Auth:SigningKey", Name = "token")]
+/// <summary>
+/// Signing needs only the Auth settings: the command reads the configuration the host would read and never builds the
+/// host, so it works with no database, and stdout carries the token alone (a shell captures it with $(…)).
+/// </summary>
+[Description("Prints a development JWT signed with Auth:SigningKey (no database needed)", Name = "token")]
 public sealed class TokenCommand : JasperFxCommand<TokenInput>
 {
+    public static bool IsRequested(string[] args) => args is [var first, ..] && first.Equals("token", StringComparison.OrdinalIgnoreCase);
+
+    public static Task<int> RunAlone(string[] args) =>
+        CommandExecutor.For(commands => commands.RegisterCommand<TokenCommand>()).ExecuteAsync(args);
+
     public override bool Execute(TokenInput input)
     {
-        using var host = input.BuildHost();
-        var auth = host.Services.GetRequiredService<AuthOptions>();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = input.EnvironmentFlag, Args = []
+        });
+        var auth = builder.Configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        if (auth.SigningKey is not { Length: >= 32 })
+        {
+            Console.Error.WriteLine("Auth:SigningKey is not set to at least 32 characters (it is set in Development only; " +
+                                    "set Auth__SigningKey or run with --environment Development).");
+            return false;
+        }
         var subject = input.SubFlag ?? $"{input.RoleFlag}:{input.NameFlag}";
-        Console.WriteLine(DevTokens.Create(auth, subject, input.NameFlag, input.RoleFlag, input.StreetFlag, input.OrgFlag,
+        Console.Error.WriteLine($"A {input.HoursFlag} h token for {subject} ({input.RoleFlag}) in street '{input.StreetFlag}':");
+        Console.Out.WriteLine(DevTokens.Create(auth, subject, input.NameFlag, input.RoleFlag, input.StreetFlag, input.OrgFlag,
             TimeSpan.FromHours(input.HoursFlag)));
         return true;
     }

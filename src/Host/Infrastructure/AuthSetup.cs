@@ -118,13 +118,8 @@ public static class AuthSetup
                         context.HandleResponse();
                         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                         context.Response.Headers.WWWAuthenticate = "Bearer";
-                        await context.Response.WriteAsJsonAsync(new ProblemDetails
-                        {
-                            Status = StatusCodes.Status401Unauthorized,
-                            Type = Problems.TypePrefix + "unauthorized",
-                            Title = "Sign-in required",
-                            Detail = Explain(context.AuthenticateFailure)
-                        }, (JsonSerializerOptions?)null, "application/problem+json");
+                        await Problems.Problem(StatusCodes.Status401Unauthorized, "unauthorized", "Sign-in required",
+                            Explain(context.AuthenticateFailure)).ExecuteAsync(context.HttpContext);
                     }
                 };
             });

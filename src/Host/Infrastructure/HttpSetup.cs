@@ -25,7 +25,7 @@ public static class HttpSetup
 
     public static void AddIssueTrackerHttp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.AddJsonFieldErrors);
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemText.Customize);
         builder.Services.AddExceptionHandler<FailureResponses>();
         builder.Services.AddSingleton<KeyGates>();
         // Wolverine logs every body it cannot deserialize at error level, under the request type's name (our command
@@ -53,6 +53,7 @@ public static class HttpSetup
         app.UseMiddleware<StorableText>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<KnownQueryParameters>();
         app.UseMiddleware<Idempotency>();
 
         app.MapIssueTrackerOpenApi();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using IssueTracker.Domain.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -11,15 +12,19 @@ public static class Problems
 
     public static ProblemHttpResult For(Rejection rejection) => rejection switch
     {
-        InvalidTransition r => Problem(StatusCodes.Status409Conflict, "invalid-transition", "Transition not allowed", r.Detail),
+        InvalidTransition r => Problem(StatusCodes.Status409Conflict, "invalid-transition", "Transition not allowed", r.Detail,
+            r.Why is null ? $"当前状态（{r.From}）不允许「{r.Command}」。" : null),
         Forbidden r => Problem(StatusCodes.Status403Forbidden, "forbidden", "Not allowed for you", r.Detail),
         RuleConflict r => Problem(StatusCodes.Status409Conflict, r.Code, r.Title, r.Detail),
-        InvalidInput r => TypedResults.Problem(new ValidationProblemDetails(r.Errors.ToDictionary(x => x.Key, x => x.Value))
+        AlreadyExists r => Problem(StatusCodes.Status409Conflict, "already-exists", "Already exists", r.Detail),
+        InvalidInput r => TypedResults.Problem(new FieldProblem(r.Errors.ToDictionary(x => x.Key, x => x.Value))
         {
             Status = StatusCodes.Status400BadRequest,
-            Type = TypePrefix + "validation",
-            Title = "Invalid input",
-            Detail = r.Detail
+            Type = TypePrefix + r.Code,
+            Title = r.Code == "validation" ? "Invalid input" : ProblemText.Codes.TryGetValue(r.Code, out var text) ? text.Title : "Invalid input",
+            Detail = r.Detail,
+            Extensions = { ["errorCodes"] = r.Fields.ToDictionary(x => x.Key, x => x.Value.Select(e => e.Code).ToArray()) },
+            ChineseErrors = r.Fields.ToDictionary(x => x.Key, x => x.Value.Select(e => e.Chinese).ToArray())
         }),
         _ => throw new ArgumentOutOfRangeException(nameof(rejection), rejection, null)
     };
@@ -33,16 +38,21 @@ public static class Problems
         var problem = context.ProblemDetails;
         if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != "Invalid JSON format") return;
         var path = System.Text.RegularExpressions.Regex.Match(problem.Detail ?? "", @"Path: \$\.?([^ |]*)").Groups[1].Value;
+        var field = path.Length == 0 ? "$" : path;
         problem.Type = TypePrefix + "validation";
         problem.Title = "Invalid input";
         problem.Extensions["errors"] = new Dictionary<string, string[]>
         {
-            [path.Length == 0 ? "$" : path] = ["The body is not valid JSON of the expected shape here."]
+            [field] = ["The body is not valid JSON of the expected shape here."]
         };
+        problem.Extensions["errorCodes"] = new Dictionary<string, string[]> { [field] = [ErrorCodes.BadFormat] };
     }
 
-    public static ProblemHttpResult Problem(int status, string type, string title, string? detail = null) =>
-        TypedResults.Problem(new ProblemDetails { Status = status, Type = TypePrefix + type, Title = title, Detail = detail });
+    public static ProblemHttpResult Problem(int status, string type, string title, string? detail = null, string? chinese = null) =>
+        TypedResults.Problem(new TextProblem
+        {
+            Status = status, Type = TypePrefix + type, Title = title, Detail = detail, ChineseDetail = chinese
+        });
 
     public static ProblemHttpResult NotFound(string what) =>
         Problem(StatusCodes.Status404NotFound, "not-found", "Not found", $"No {what} with that id in your street.");
@@ -59,5 +69,17 @@ public static class Problems
 
     public static ProblemHttpResult PreconditionFailed(int current) =>
         Problem(StatusCodes.Status412PreconditionFailed, "precondition-failed", "Version mismatch",
-            $"If-Match does not match the current version \"{current}\".");
+            $"If-Match does not match the current version \"{current}\".", $"If-Match 与当前版本 \"{current}\" 不符。");
+
+    /// <summary>A problem whose detail has its own Chinese wording (otherwise the code's general one is used).</summary>
+    internal sealed class TextProblem : ProblemDetails
+    {
+        [JsonIgnore] public string? ChineseDetail { get; init; }
+    }
+
+    /// <summary>Field errors with their Chinese messages, swapped in for clients that ask for Chinese.</summary>
+    internal sealed class FieldProblem(IDictionary<string, string[]> errors) : ValidationProblemDetails(errors)
+    {
+        [JsonIgnore] public IDictionary<string, string[]>? ChineseErrors { get; init; }
+    }
 }

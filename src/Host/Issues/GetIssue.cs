@@ -1,15 +1,20 @@
 using System.Security.Claims;
 using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Open311;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Issues;
 
 public static class GetIssueEndpoint
 {
+    [ApiOperation("Get an issue's details (ETag = version)", "问题详情",
+        Description = "Reporter contact only for hosts, admins and auditors. A path id that is not a UUID is 404.",
+        ChineseDescription = "报告人信息仅对主持人、管理员和审计员可见；不是 UUID 的编号返回 404。")]
     [WolverineGet("/api/issues/{id}")]
     [ProducesResponseType<IssueDetails>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
@@ -24,6 +29,7 @@ public static class GetIssueEndpoint
         // A due date passing changes what is served without a new version: no 304 for what a cache may hold as on time.
         if (ReferenceEquals(details, stored) && context.Request.IfNoneMatchHits(details.Version))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        details = details.Served() with { AssigneeName = (await OrganisationDirectory.FindAsync(session, details.Assignee, ct))?.Name };
         return TypedResults.Ok(user.SeesPrivateData() ? details : details.WithoutReporter(privacy.Hides(details.Category)));
     }
 }

@@ -6,11 +6,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Issues;
 
 public static class WithdrawIssueEndpoint
 {
+    public static WithdrawIssue Example => new("邻里已自行协商解决。");
+
+    [ApiOperation("Withdraw an issue", "撤回")]
     [WolverinePost("/api/issues/{issueId}/withdraw"), Authorize(Roles = Who.Reporters)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
         WithdrawIssue command, [Aggregate] Issue issue, ClaimsPrincipal user, TimeProvider clock, DeadlinePolicy policy,

@@ -7,15 +7,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Http;
 using Wolverine.Marten;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Meetings;
 
 public static class AddAgendaItemEndpoint
 {
+    public static AddAgendaItem Example => new(Examples.SomeIssue);
+
     /// <summary>
     /// AgendaItemAdded on the meeting and IssuePlacedOnAgenda on the issue, together. [WriteAggregate] answers 404
     /// when either the meeting or the issue is missing in the caller's street, hence the non-null aggregates.
     /// </summary>
+    [ApiOperation("Put an issue on a meeting's agenda", "列入议程")]
     [WolverinePost("/api/meetings/{meetingId}/agenda"), Authorize(Roles = Who.Hosts)]
     public static Results<Ok<CommandAccepted>, ProblemHttpResult> Post(
         AddAgendaItem command, [WriteAggregate] IEventStream<Meeting> meeting,

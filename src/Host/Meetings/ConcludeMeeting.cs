@@ -6,11 +6,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Meetings;
 
 public static class ConcludeMeetingEndpoint
 {
+    public static ConcludeMeeting Example => new("议定三项：地锁限期拆除；群力新村散养家禽由城管劝导；矿机二村漏水报维修基金。");
+
+    [ApiOperation("Conclude a meeting with its minutes", "结束议事会并记录纪要")]
     [WolverinePost("/api/meetings/{meetingId}/conclude"), Authorize(Roles = Who.Hosts)]
     public static (Results<Ok<CommandAccepted>, ProblemHttpResult>, Events) Post(
         ConcludeMeeting command, [Aggregate] Meeting meeting, ClaimsPrincipal user, TimeProvider clock, HttpRequest request)

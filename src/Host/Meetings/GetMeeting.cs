@@ -4,11 +4,13 @@ using IssueTracker.Projections.MeetingMinutes;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Meetings;
 
 public static class GetMeetingEndpoint
 {
+    [ApiOperation("Get a meeting's minutes", "议事会纪要")]
     [WolverineGet("/api/meetings/{id}")]
     [ProducesResponseType<MeetingMinutes>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]

@@ -5,6 +5,7 @@ using IssueTracker.Projections.MeetingMinutes;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Meetings;
 
@@ -15,6 +16,7 @@ public static class ListMeetingsEndpoint
     public const int MaxItems = 500;
 
     /// <summary>The street's meetings, soonest first, optionally for one community and a time window [from, to].</summary>
+    [ApiOperation("List meetings", "议事会列表")]
     [WolverineGet("/api/meetings")]
     [ProducesResponseType<MeetingList>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(

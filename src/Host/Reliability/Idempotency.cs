@@ -23,7 +23,7 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
     public async Task InvokeAsync(HttpContext context)
     {
         var key = context.Request.Headers[Header].ToString();
-        if (key.Length == 0 || !HttpMethods.IsPost(context.Request.Method) || context.User.Identity?.IsAuthenticated != true)
+        if (key.Length == 0 || !(HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)) || context.User.Identity?.IsAuthenticated != true)
         {
             await next(context);
             return;

@@ -13,7 +13,7 @@ public sealed class RequestLimits(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments("/api"))
+        if (!(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)) || !request.Path.StartsWithSegments("/api"))
         {
             await next(context);
             return;

@@ -42,7 +42,7 @@ public static partial class DevSignIn
     }
 
     private static ProblemHttpResult Invalid(string field, string message) =>
-        Problems.For(new InvalidInput(new Dictionary<string, string[]> { [field] = [message] }));
+        Problems.For(new Validation().Add(field, message).ToRejection());
 
     private static bool IsStreet(string street) => StreetId().IsMatch(street);
 

@@ -15,6 +15,9 @@ public sealed record IssueDetails : IShowsOverdue
     public Urgency Urgency { get; init; }
     public IssueStatus Status { get; init; }
     public string? Assignee { get; init; }
+
+    /// <summary>The assignee's name in the street's directory; filled when served, not stored.</summary>
+    public string? AssigneeName { get; init; }
     public DateTimeOffset? AcknowledgeBy { get; init; }
     public DateTimeOffset? DueBy { get; init; }
 
@@ -43,6 +46,18 @@ public sealed record IssueDetails : IShowsOverdue
     public IReadOnlyList<MeetingDiscussion> Meetings { get; init; } = [];
     public IReadOnlyList<Attachment> Attachments { get; init; } = [];
 
+    /// <summary>The user id (sub) of whoever raised the issue, for "raised by me".</summary>
+    public string? RaisedBy { get; init; }
+
+    public IReadOnlyList<Comment> Comments { get; init; } = [];
+
+    /// <summary>Stored for the search index (see <see cref="IssueSearch"/>); never served.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? SearchGrams { get; init; }
+
+    /// <summary>The details as readers get them: without what is stored only for the search index.</summary>
+    public IssueDetails Served() => SearchGrams is null ? this : this with { SearchGrams = null };
+
     /// <summary>The details as shown at <paramref name="now"/>: a passed due date on unfinished work is overdue (see <see cref="OverdueRule"/>).</summary>
     public IssueDetails AsOf(DateTimeOffset now) =>
         !Overdue && OverdueRule.IsOverdue(this, now) ? this with { Overdue = true } : this;
@@ -59,6 +74,9 @@ public sealed record IssueDetails : IShowsOverdue
 public sealed record Attachment(
     Guid Id, AttachmentStep Step, string ContentType, long Bytes, int Width, int Height, string Sha256,
     DateTimeOffset AddedAt, Actor AddedBy);
+
+/// <summary>A remark by someone taking part in the issue (a comment is no step of the lifecycle).</summary>
+public sealed record Comment(string Text, string By, string? Org, DateTimeOffset At);
 
 /// <summary>A meeting the issue was put before, and what it decided (null until it has).</summary>
 public sealed record MeetingDiscussion(Guid MeetingId, string Title, string? Decision);

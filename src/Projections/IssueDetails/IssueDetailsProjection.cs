@@ -28,7 +28,9 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
         (null, IssueRaised e) => new IssueDetails
         {
             Id = id, Title = e.Title, Description = e.Description, Category = e.Category, Location = e.Location,
-            Urgency = e.Urgency, RaisedAt = e.At, PhotoUrls = e.PhotoUrls, Reporter = e.Reporter
+            Urgency = e.Urgency, RaisedAt = e.At, PhotoUrls = e.PhotoUrls, Reporter = e.Reporter,
+            RaisedBy = e.By.Id,
+            SearchGrams = IssueSearch.Of(e.Title, e.Description, e.Location.Compound, e.Location.Building)
         },
         (null, _) => null,
         (_, IssuePlacedOnAgenda e) => details with
@@ -53,6 +55,7 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
         (_, IssueWithdrawn e) => details with { ClosedReason = e.Reason, Overdue = false },
         (_, IssueMarkedDuplicate e) => details with { DuplicateOf = e.Of, Overdue = false },
         (_, AcknowledgementOverdue or ResolutionOverdue) => details with { Overdue = true },
+        (_, CommentAdded e) => details with { Comments = [.. details.Comments, new Comment(e.Text, e.By.Name, e.By.Org, e.At)] },
         (_, IssueEscalated e) => details with { Escalated = true, Escalation = new Supervision(e.Level, e.Reason, e.At) },
         (_, PhotoAttached e) => details with
         {

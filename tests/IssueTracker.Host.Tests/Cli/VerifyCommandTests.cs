@@ -58,7 +58,7 @@ public class VerifyCommandTests(AppFixture app)
     }
 
     /// <summary>The host as built in its own project (the copy beside the tests resolves the tests' dependencies).</summary>
-    private static string HostDll
+    internal static string HostDll
     {
         get
         {

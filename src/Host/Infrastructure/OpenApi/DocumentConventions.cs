@@ -19,7 +19,8 @@ internal sealed class DocumentConventions : IOpenApiDocumentTransformer
             Version = "1.0.0",
             Description = "Event-sourced tracking of the problems residents bring to a street's discussion meetings " +
                           "(党群议事会): raise, discuss, assign, resolve and confirm issues, run meetings, audit every step. " +
-                          "Errors are RFC 9457 problem details whose `type` is `urn:issuetracker:problem:<kind>`.",
+                          "Errors are RFC 9457 problem details whose `type` is `urn:issuetracker:problem:<code>`, with `code` and, for invalid input, " +
+                          "`errors` and `errorCodes` per field; `Accept-Language: zh` gives Chinese messages.",
             License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" }
         };
         document.Servers = [new OpenApiServer { Url = "/", Description = "This service" }];
@@ -53,17 +54,37 @@ internal sealed class DocumentConventions : IOpenApiDocumentTransformer
         {
             Type = JsonSchemaType.Object,
             Description = withErrors ? "RFC 9457 problem details with an error list per field." : "RFC 9457 problem details.",
-            Required = new HashSet<string> { "type", "title", "status" },
+            Required = new HashSet<string> { "type", "code", "title", "status" },
             Properties = new Dictionary<string, IOpenApiSchema>
             {
                 ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("urn:issuetracker:problem:invalid-transition")] },
-                ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["code"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String, Description = "The type's suffix: a stable kebab-case code to act on.",
+                    Enum = ProblemText.Codes.Keys.Select(c => (JsonNode)JsonValue.Create(c)!).ToList()
+                },
+                ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "English, or Chinese for Accept-Language: zh." },
                 ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
                 ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
                 ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
                 ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The request's trace id." }
             }
         };
+        if (withErrors)
+            schema.Properties["errorCodes"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "Codes per field (camelCase), in the same order as the messages in errors.",
+                AdditionalProperties = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Array,
+                    Items = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Enum = Domain.Shared.ErrorCodes.All.Select(c => (JsonNode)JsonValue.Create(c)!).ToList()
+                    }
+                }
+            };
         if (withErrors)
             schema.Properties["errors"] = new OpenApiSchema
             {

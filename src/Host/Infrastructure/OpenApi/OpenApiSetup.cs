@@ -14,6 +14,7 @@ public static class OpenApiSetup
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer<DocumentConventions>();
+            options.AddDocumentTransformer<ExactSchemas>();
             options.AddOperationTransformer<OperationConventions>();
             options.AddSchemaTransformer<SchemaConventions>();
         });

@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -21,8 +23,13 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
         var metadata = description.ActionDescriptor.EndpointMetadata;
 
         operation.OperationId = OperationNames.For(description);
-        operation.Summary = OperationSummaries.For(operation.OperationId);
-        operation.Description = Roles(metadata) is { } roles ? $"Who: {roles}." : operation.Description;
+        var method = OperationNames.EndpointMethod(metadata, description.ActionDescriptor);
+        var own = method?.GetCustomAttribute<ApiOperationAttribute>();
+        operation.Summary = own is null ? OperationNames.Words(operation.OperationId) : $"{own.Summary} · {own.ChineseSummary}";
+        operation.Description = string.Join("\n\n", new[]
+        {
+            Roles(metadata) is { } roles ? $"Who (谁可调用): {roles}." : null, own?.Description, own?.ChineseDescription
+        }.Where(x => x is not null));
         operation.Tags = new HashSet<OpenApiTagReference> { new(ApiTags.For(route).Name, document) };
 
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
@@ -51,18 +58,109 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
             operation.Parameters ??= [];
             operation.Parameters.Add(Header("Idempotency-Key",
                 "Any unique string: the same key and body again gives the same answer and appends nothing; " +
-                "the same key with another body is 422.", "3f2c9a7e-raise-地锁"));
+                "the same key with another body is 422. A fresh UUID per attempted change is the simple choice.",
+                "3f2c9a7e-5b1d-4c8e-9a2f-6d7e8f901234"));
             if (hasId)
             {
                 problems.Add(412);
                 operation.Parameters.Add(Header("If-Match",
-                    "The ETag (quoted version) the change is based on; a stale one is 412.", "\"3\""));
+                    "The ETag (quoted version, from the GET) the change is based on; a stale one is 412. Leave it out to " +
+                    "change whatever the current version is.", null));
             }
-            RequestExamples.Apply(operation, description);
+            ApplyExample(operation, method);
         }
         else if (hasQuery) problems.Add(400, validation: true);
 
+        Headers(operation, responses, isCommand);
+        QueryValues(operation);
+        MediaTypes(operation, responses, document);
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>The headers the server sends, declared on the answers that carry them.</summary>
+    private static void Headers(OpenApiOperation operation, OpenApiResponses responses, bool isCommand)
+    {
+        static void Add(IOpenApiResponse? response, string name, string description, string? format = null)
+        {
+            if (response is not OpenApiResponse concrete) return;
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers[name] = new OpenApiHeader
+            {
+                Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = format }
+            };
+        }
+        if (responses.TryGetValue("201", out var created)) Add(created, "Location", "The new resource's path.", "uri-reference");
+        if (isCommand)
+            foreach (var status in new[] { "200", "201" })
+                if (responses.TryGetValue(status, out var answer))
+                    Add(answer, "Idempotent-Replayed", "\"true\" when this is the stored answer to an earlier request with the same Idempotency-Key.");
+        if (operation.OperationId is "getIssue" or "getOrganisation" && responses.TryGetValue("200", out var read))
+            Add(read, "ETag", "The quoted version, for If-Match on the next change.");
+        if (responses.TryGetValue("503", out var unavailable)) Add(unavailable, "Retry-After", "Seconds to wait before retrying.");
+    }
+
+    /// <summary>What is not JSON says so: the CSV export, the board's event stream; the verify answer has two shapes.</summary>
+    private static void MediaTypes(OpenApiOperation operation, OpenApiResponses responses, OpenApiDocument document)
+    {
+        if (!responses.TryGetValue("200", out var ok) || ok is not OpenApiResponse answer) return;
+        var text = new OpenApiSchema { Type = JsonSchemaType.String };
+        switch (operation.OperationId)
+        {
+            case "getHistory" when answer.Content?.ContainsKey("text/csv") == true:
+                answer.Content["text/csv"] = new OpenApiMediaType { Schema = text };
+                break;
+            case "watchBoard":
+                answer.Description = "Server-sent events: one `change` event whenever the boards change.";
+                answer.Content = new Dictionary<string, OpenApiMediaType> { ["text/event-stream"] = new() { Schema = text } };
+                break;
+            case "verifyHistory" when answer.Content?.TryGetValue("application/json", out var json) == true:
+                document.Components!.Schemas![nameof(Audit.BrokenChain)] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Description = "The chain does not verify: the first version whose hash does not match, and why.",
+                    Required = new HashSet<string> { "valid", "firstInvalidVersion", "reason" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["valid"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Enum = [JsonValue.Create(false)!] },
+                        ["firstInvalidVersion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
+                        ["reason"] = new OpenApiSchema { Type = JsonSchemaType.String }
+                    }
+                };
+                json.Schema = new OpenApiSchema
+                {
+                    OneOf = [new OpenApiSchemaReference(nameof(Audit.ValidChain), document), new OpenApiSchemaReference(nameof(Audit.BrokenChain), document)]
+                };
+                break;
+        }
+    }
+
+    /// <summary>Query values that are a closed set or a time say so (they are 400 otherwise).</summary>
+    private static void QueryValues(OpenApiOperation operation)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Query) ?? [])
+        {
+            string[]? values = (operation.OperationId, parameter.Name) switch
+            {
+                ("listIssues", "status") => Enum.GetNames<Domain.Issues.IssueStatus>().Select(Domain.Issues.IssueStatuses.JsonName).ToArray(),
+                ("listIssues", "category") => Enum.GetNames<Domain.Issues.IssueCategory>().Select(Domain.Issues.IssueStatuses.JsonName).ToArray(),
+                ("listIssues", "sort") => Issues.ListIssuesEndpoint.Sorts,
+                ("getStatusBoard", "groupBy") => ["community", "grid", "category"],
+                ("getHistory", "format") => ["json", "csv"],
+                _ => null
+            };
+            if (values is not null)
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList() };
+            if (parameter.Name is "at") parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" };
+        }
+    }
+
+    /// <summary>The endpoint class's static Example property, serialised as the API reads bodies.</summary>
+    private static void ApplyExample(OpenApiOperation operation, MethodInfo? method)
+    {
+        var example = method?.DeclaringType?.GetProperty("Example", BindingFlags.Public | BindingFlags.Static);
+        if (example is null || operation.RequestBody?.Content?.TryGetValue("application/json", out var media) is not true) return;
+        media!.Example = JsonSerializer.SerializeToNode(example.GetValue(null), example.PropertyType, JsonDefaults.Options);
     }
 
     private static string? Roles(IList<object> metadata)
@@ -71,14 +169,14 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
         return roles.Count == 0 ? null : string.Join("; ", roles.Select(r => r!.Replace(",", ", ")));
     }
 
-    private static OpenApiParameter Header(string name, string description, string example) => new()
+    private static OpenApiParameter Header(string name, string description, string? example) => new()
     {
         Name = name,
         In = ParameterLocation.Header,
         Required = false,
         Description = description,
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        Example = System.Text.Json.Nodes.JsonValue.Create(example)
+        Example = example is null ? null : System.Text.Json.Nodes.JsonValue.Create(example)
     };
 }
 
@@ -103,6 +201,13 @@ public static class OperationNames
         metadata.OfType<MethodInfo>().FirstOrDefault()
         ?? (actionDescriptor as Wolverine.Http.WolverineActionDescriptor)?.Chain.Method.Method
         ?? metadata.OfType<Wolverine.Http.HttpChain>().FirstOrDefault()?.Method.Method;
+
+    /// <summary>An operationId in words ("getStatusBoard" → "Get status board"), for endpoints without their own summary.</summary>
+    public static string Words(string operationId)
+    {
+        var words = System.Text.RegularExpressions.Regex.Replace(operationId, "(?<!^)([A-Z])", " $1").ToLowerInvariant();
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    }
 
     private static string Camel(string value)
     {

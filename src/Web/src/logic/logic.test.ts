@@ -84,7 +84,7 @@ describe("Submission", () => {
 
 describe("byDeadline", () => {
   const item = (title: string, dueBy: string | null, overdue = false, escalated = false): BoardItem =>
-    ({ issueId: title, title, status: "assigned", dueBy, overdue, escalated, assignee: "o", community: null, escalation: null });
+    ({ issueId: title, title, status: "assigned", dueBy, overdue, escalated, assignee: "o", assigneeName: null, community: null, escalation: null });
   it("puts 督办 and overdue first, then the nearest deadline", () => {
     const sorted = byDeadline([item("later", "2026-12-20T00:00:00Z"), item("none", null), item("soon", "2026-12-02T00:00:00Z"),
       item("late", "2026-11-01T00:00:00Z", true), item("supervised", "2026-11-05T00:00:00Z", true, true)]);

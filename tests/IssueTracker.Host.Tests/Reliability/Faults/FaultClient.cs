@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Infrastructure;
 
@@ -27,6 +28,18 @@ public sealed class FaultClient : IDisposable
 
     public AuthenticationHeaderValue Host => Bearer(Roles.Host, "host-li", "李主任");
     public AuthenticationHeaderValue Assignee => Bearer(Roles.Assignee, "wy-zhang", "物业小张", Tests.Street.PropertyCompany);
+
+    /// <summary>The directory entry the burst assigns to (assigning needs a listed organisation).</summary>
+    public async Task ListPropertyCompany()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/organisations")
+        {
+            Content = JsonContent.Create(new { id = Tests.Street.PropertyCompany, name = "红色物业", kind = "propertyCompany" }),
+            Headers = { Authorization = Host }
+        };
+        using var response = await Http.SendAsync(request);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+    }
 
     private AuthenticationHeaderValue Bearer(string role, string sub, string name, string? org = null) =>
         new("Bearer", DevTokens.Create(Auth, sub, name, role, Street, org, TimeSpan.FromHours(1)));

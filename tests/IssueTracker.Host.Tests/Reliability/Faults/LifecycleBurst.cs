@@ -29,11 +29,12 @@ public sealed class LifecycleBurst(FaultClient client, int issues, int workers =
     public ConcurrentDictionary<int, Guid> Ids { get; } = new();
     public ConcurrentBag<HttpResponseMessage> Unavailable { get; } = [];
 
-    public Task Run(TimeSpan limit)
+    public async Task Run(TimeSpan limit)
     {
+        await client.ListPropertyCompany();
         var next = -1;
         var deadline = Stopwatch.StartNew();
-        return Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             for (var issue = Interlocked.Increment(ref next); issue < issues; issue = Interlocked.Increment(ref next))
                 foreach (var (step, _) in Steps) await Send(issue, step, deadline, limit);

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace IssueTracker.Host.Tests;
+namespace IssueTracker.Host.Tests.OpenApi;
 
 [Collection(AppCollection.Name)]
 public class OpenApiTests(AppFixture app)

@@ -1,0 +1,16 @@
+using IssueTracker.Projections.OrganisationDirectory;
+using IssueTracker.Projections.Organisations;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace IssueTracker.Host.Organisations;
+
+public static class OrganisationSetup
+{
+    public static void AddIssueTrackerOrganisations(this WebApplicationBuilder builder) =>
+        builder.Services.ConfigureMarten(options =>
+        {
+            options.Projections.Add<OrganisationWriteModelProjection>(ProjectionLifecycle.Live);
+            options.Projections.Add<DirectoryEntryProjection>(ProjectionLifecycle.Inline);
+        });
+}
