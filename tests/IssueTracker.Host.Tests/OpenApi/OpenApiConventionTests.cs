@@ -6,7 +6,7 @@ namespace IssueTracker.Host.Tests.OpenApi;
 [Collection(AppCollection.Name)]
 public class OpenApiConventionTests(AppFixture app)
 {
-    private static readonly string[] Tags = ["issues", "meetings", "boards", "organisations", "audit", "reports", "volunteers"];
+    private static readonly string[] Tags = ["issues", "meetings", "boards", "organisations", "audit", "reports", "volunteers", "notifications"];
 
     private async Task<JsonElement> Document() =>
         (await app.NewStreet().Anonymous.Get("/openapi/v1.json")).ShouldHaveStatus(HttpStatusCode.OK).Body;

@@ -14,7 +14,9 @@ internal static class ApiTags
     public static readonly Tag Service = new("service", "Health checks and the API description.");
     public static readonly Tag Volunteers = new("volunteers", "Volunteer service, points exchange, the two lists and the five micro ledgers (志愿服务与台账).");
 
-    public static readonly IReadOnlyList<Tag> All = [Issues, Meetings, Boards, Organisations, Audit, Reports, Volunteers, Service];
+    public static readonly Tag Notifications = new("notifications", "In-app notifications and the deliveries by mail, webhook and WeCom (通知).");
+
+    public static readonly IReadOnlyList<Tag> All = [Issues, Meetings, Boards, Organisations, Audit, Reports, Volunteers, Notifications, Service];
 
     private static readonly string[] AuditSegments = ["/history", "/state", "/verify"];
 
@@ -26,6 +28,8 @@ internal static class ApiTags
         if (path.StartsWith("/api/issues", StringComparison.OrdinalIgnoreCase)) return Issues;
         if (path.StartsWith("/api/meetings", StringComparison.OrdinalIgnoreCase)) return Meetings;
         if (path.StartsWith("/api/boards", StringComparison.OrdinalIgnoreCase)) return Boards;
+        if (path.StartsWith("/api/notifications", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("/api/deliveries", StringComparison.OrdinalIgnoreCase)) return Notifications;
         if (Host.Volunteers.VolunteerExamples.Routes.Any(r => path.StartsWith(r, StringComparison.OrdinalIgnoreCase))) return Volunteers;
         if (path.StartsWith("/api/organisations", StringComparison.OrdinalIgnoreCase)) return Organisations;
         if (path.StartsWith("/api/reports", StringComparison.OrdinalIgnoreCase)) return Reports;
