@@ -27,7 +27,6 @@ public static class BenchMain
         var connection = await Database.PrepareAsync(options.ConnectionString);
         Progress.Say($"database {new NpgsqlConnectionStringBuilder(connection).Database} created; starting the host");
         await using var host = BenchHost.Start(connection);
-        await host.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await using var db = NpgsqlDataSource.Create(connection);
         Progress.Say($"host listening on {host.Address}; warming up");
         var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
