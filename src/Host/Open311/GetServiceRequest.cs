@@ -1,3 +1,4 @@
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -18,8 +19,7 @@ public static class GetServiceRequestEndpoint
 
         await using var session = store.QuerySession(street);
         var issue = Guid.TryParse(id, out var guid) ? await session.LoadAsync<IssueDetails>(guid, ct) : null;
-        return issue is null
-            ? call.Error(StatusCodes.Status404NotFound, $"service_request_id {id} was not found.")
-            : call.List("service_requests", "request", [issue.ToWire(privacy)]);
+        if (issue is null) return call.Error(StatusCodes.Status404NotFound, $"service_request_id {id} was not found.");
+        return call.List("service_requests", "request", [issue.ToWire(privacy, await OrganisationDirectory.NamesAsync(session, ct))]);
     }
 }

@@ -38,17 +38,32 @@ public static class GetServiceRequestUpdatesEndpoint
             .OrderBy(e => e.Sequence)
             .Take(MaxUpdates)
             .ToListAsync(ct);
-        return call.List("service_requests_updates", "request_update", events.Select(ToWire).OfType<Open311Object>());
+        var before = await StatesBefore(session, events, ct);
+        return call.List("service_requests_updates", "request_update", ServiceRequestStates.Updates(events, before).Select(ToWire));
     }
 
-    private static Open311Object? ToWire(IEvent e) =>
-        ServiceRequestStates.Update(e.Data) is not { } update || e.Data is not Domain.Shared.IAuthoredEvent authored
-            ? null
-            : new Open311Object()
-                .Add("update_id", e.Id.ToString())
-                .Add("service_request_id", e.StreamId.ToString())
-                .Add("status", update.Status)
-                .Add("updated_datetime", authored.At)
-                .Add("description", update.Description)
-                .Add("media_url", null);
+    /// <summary>The state each commented request was in before the window: the state of its last update before it.</summary>
+    private static async Task<IReadOnlyDictionary<Guid, string>> StatesBefore(IQuerySession session, IReadOnlyList<IEvent> events,
+        CancellationToken ct)
+    {
+        var commented = events.Where(e => e.Data is Domain.Issues.CommentAdded).Select(e => e.StreamId).Distinct().ToArray();
+        if (commented.Length == 0) return new Dictionary<Guid, string>();
+        var first = events[0].Sequence;
+        var earlier = await session.Events.QueryAllRawEvents()
+            .Where(e => commented.Contains(e.StreamId) && e.Sequence < first)
+            .Where(e => e.EventTypesAre(ServiceRequestStates.StateEvents))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(ct);
+        return ServiceRequestStates.Updates(earlier, new Dictionary<Guid, string>())
+            .GroupBy(u => u.Event.StreamId)
+            .ToDictionary(g => g.Key, g => g.Last().Status);
+    }
+
+    private static Open311Object ToWire((IEvent Event, string Status, string Description) update) => new Open311Object()
+        .Add("update_id", update.Event.Id.ToString())
+        .Add("service_request_id", update.Event.StreamId.ToString())
+        .Add("status", update.Status)
+        .Add("updated_datetime", (update.Event.Data as Domain.Shared.IAuthoredEvent)?.At ?? update.Event.Timestamp)
+        .Add("description", update.Description)
+        .Add("media_url", null);
 }

@@ -1,4 +1,5 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -56,6 +57,7 @@ public static class GetServiceRequestsEndpoint
             }
         }
         var issues = await query.OrderByDescending(x => x.RaisedAt).Take(MaxRequests).ToListAsync(ct);
-        return call.List("service_requests", "request", issues.Select(i => i.ToWire(privacy)));
+        var names = await OrganisationDirectory.NamesAsync(session, ct);
+        return call.List("service_requests", "request", issues.Select(i => i.ToWire(privacy, names)));
     }
 }

@@ -132,6 +132,16 @@ public sealed class Open311Call
         return true;
     }
 
+    /// <summary>The call's fields, whatever their order or the answer's format: equal for a client's retry of it.</summary>
+    public string Fingerprint(string operation)
+    {
+        var fields = _query.Concat(_form)
+            .OrderBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => $"{f.Key}={string.Join('\u001f', f.Value.ToArray())}");
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{operation}\n{string.Join('\n', fields)}")));
+    }
+
     public IReadOnlyList<string> ListOf(string field) =>
         this[field]?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
 }

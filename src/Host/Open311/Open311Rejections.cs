@@ -10,7 +10,7 @@ public static class Open311Rejections
         ["title"] = "description", ["description"] = "description", ["location.community"] = "address_string",
         ["location.compound"] = "address_string", ["location.lat"] = "lat", ["location.lng"] = "long",
         ["reporter.name"] = "first_name", ["reporter.contact"] = "email", ["photoUrls"] = "media_url",
-        ["reason"] = "description"
+        ["reason"] = "description", ["text"] = "description"
     };
 
     public static Open311Answer Rejected(this Open311Call call, Rejection rejection) => rejection switch

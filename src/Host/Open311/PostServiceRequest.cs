@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Reliability;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
@@ -9,7 +10,7 @@ namespace IssueTracker.Host.Open311;
 
 /// <summary>
 /// POST requests: raises an issue with the same rule as POST /api/issues, authored by the client, and answers its
-/// service_request_id at once.
+/// service_request_id at once. Sent again with the same Idempotency-Key, it answers the first id and raises nothing.
 /// </summary>
 public static partial class PostServiceRequestEndpoint
 {
@@ -17,7 +18,7 @@ public static partial class PostServiceRequestEndpoint
 
     [WolverinePost(Open311Setup.Root + "/requests.{format}"), AllowAnonymous]
     public static async Task<IResult> Post(string format, HttpContext context, Open311Clients clients, IDocumentStore store,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, KeyGates gates, CancellationToken ct)
     {
         var (call, refusal) = await Open311Call.Read(context, format);
         if (call is null) return refusal!;
@@ -33,13 +34,21 @@ public static partial class PostServiceRequestEndpoint
         var decision = Issue.Raise(command, client.Actor, clock.GetUtcNow());
         if (decision.Rejection is { } rejection) return call.Rejected(rejection);
 
+        var (retry, busy) = await Open311Retry.Begin(call, client, "request", null, context, store, gates, clock, ct);
+        if (retry is null) return busy!;
+        await using var held = retry;
+        if (retry.EarlierAnswer is { } earlier) return Answer(call, earlier);
+
         var id = Guid.CreateVersion7();
         await using var session = Open311Call.Writing(store, client.Street, context);
         session.Events.StartStream<Issue>(id, [.. decision.Events]);
+        retry.Remember(session, id.ToString(), clock);
         await session.SaveChangesAsync(ct);
-        return call.List("service_requests", "request",
-            [new Open311Object().Add("service_request_id", id.ToString()).Add("service_notice", Notice).Add("account_id", null)]);
+        return Answer(call, id.ToString());
     }
+
+    private static Open311Answer Answer(Open311Call call, string id) => call.List("service_requests", "request",
+        [new Open311Object().Add("service_request_id", id).Add("service_notice", Notice).Add("account_id", null)]);
 
     private static RaiseIssue? ToCommand(Open311Call call, Open311Client client, ServiceCatalogue.Service service)
     {

@@ -1,4 +1,5 @@
 using IssueTracker.Domain.Issues;
+using JasperFx.Events;
 
 namespace IssueTracker.Host.Open311;
 
@@ -34,12 +35,34 @@ public static class ServiceRequestStates
         _ => null
     };
 
-    public static readonly Type[] UpdateEvents =
+    /// <summary>
+    /// The updates among a street's events, oldest first. A comment changes no state: it reports the one its request is
+    /// in, the state of the update before it (<paramref name="statesBefore"/> for updates older than the events; open
+    /// before any).
+    /// </summary>
+    public static IEnumerable<(IEvent Event, string Status, string Description)> Updates(
+        IEnumerable<IEvent> events, IReadOnlyDictionary<Guid, string> statesBefore)
+    {
+        var states = new Dictionary<Guid, string>(statesBefore);
+        foreach (var e in events)
+        {
+            if (e.Data is CommentAdded comment) yield return (e, states.GetValueOrDefault(e.StreamId, "open"), comment.Text);
+            else if (Update(e.Data) is { } update)
+            {
+                states[e.StreamId] = update.Status;
+                yield return (e, update.Status, update.Description);
+            }
+        }
+    }
+
+    public static readonly Type[] StateEvents =
     [
         typeof(IssuePlacedOnAgenda), typeof(IssueDiscussed), typeof(IssueAssigned), typeof(AssignmentAcknowledged),
         typeof(AssignmentDeclined), typeof(ProgressReported), typeof(IssueResolved), typeof(ResolutionConfirmed),
         typeof(IssueReopened), typeof(IssueClosed), typeof(IssueWithdrawn), typeof(IssueMarkedDuplicate)
     ];
+
+    public static readonly Type[] UpdateEvents = [.. StateEvents, typeof(CommentAdded)];
 
     /// <summary>The extended states a client may send with an update (FixMyStreet sends them upper-case).</summary>
     public static readonly string[] Incoming =

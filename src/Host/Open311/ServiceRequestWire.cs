@@ -1,12 +1,16 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
 
 namespace IssueTracker.Host.Open311;
 
-/// <summary>An issue as a GeoReport v2 service request (coordinates only where the category leaves them public).</summary>
+/// <summary>
+/// An issue as a GeoReport v2 service request (coordinates only where the category leaves them public); the agency
+/// responsible is the assigned organisation's name in the street's directory.
+/// </summary>
 public static class ServiceRequestWire
 {
-    public static Open311Object ToWire(this IssueDetails issue, LocationPrivacy privacy)
+    public static Open311Object ToWire(this IssueDetails issue, LocationPrivacy privacy, IReadOnlyDictionary<string, string> names)
     {
         var service = ServiceCatalogue.For(issue.Category);
         var location = privacy.Hides(issue.Category) ? issue.Location.WithoutCoordinates() : issue.Location;
@@ -17,7 +21,7 @@ public static class ServiceRequestWire
             .Add("service_name", service.Name)
             .Add("service_code", service.Code)
             .Add("description", issue.Description.Length > 0 ? issue.Description : issue.Title)
-            .Add("agency_responsible", issue.Assignee)
+            .Add("agency_responsible", names.NameOf(issue.Assignee) ?? issue.Assignee)
             .Add("service_notice", null)
             .Add("requested_datetime", issue.RaisedAt)
             .Add("updated_datetime", issue.UpdatedAt)

@@ -62,7 +62,7 @@ public class ServiceRequestTests(Open311Fixture app)
         ]);
         request.Element("status")!.Value.ShouldBe("open");
         request.Element("service_code")!.Value.ShouldBe("parking");
-        request.Element("agency_responsible")!.Value.ShouldBe(Street.PropertyCompany);
+        request.Element("agency_responsible")!.Value.ShouldBe("红色物业");
         request.Element("expected_datetime")!.Value.ShouldBe("2030-01-02T03:04:05+00:00");
         request.Element("requested_datetime")!.Value.ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$");
         request.Element("lat")!.Value.ShouldBe("31.8612");
@@ -177,5 +177,28 @@ public class ServiceRequestTests(Open311Fixture app)
         var token = await other.Get($"/tokens/{theirs}.xml", ("jurisdiction_id", other.Jurisdiction));
         token.Xml.Root!.Element("request")!.Element("service_request_id")!.Value.ShouldBe(theirs.ToString());
         token.Xml.Root.Element("request")!.Element("token")!.Value.ShouldBe(theirs.ToString());
+    }
+
+    [Fact]
+    public async Task A_request_sent_again_with_its_idempotency_key_answers_the_first_id_and_raises_nothing()
+    {
+        HttpContent Form(string description) => new FormUrlEncodedContent(
+            _client.Request().Select(f => KeyValuePair.Create(f.Item1, f.Item1 == "description" ? description : f.Item2)))
+        {
+            Headers = { { "Idempotency-Key", "fms-report-42" } }
+        };
+        var first = await _client.Send(HttpMethod.Post, "/requests.xml", Form("地锁占道"));
+        first.Status.ShouldBe(HttpStatusCode.OK, first.Text);
+        var id = first.Xml.Root!.Element("request")!.Element("service_request_id")!.Value;
+        var again = await _client.Send(HttpMethod.Post, "/requests.json", Form("地锁占道"));
+        again.Status.ShouldBe(HttpStatusCode.OK, again.Text);
+        again.Json[0].GetProperty("service_request_id").GetString().ShouldBe(id);
+        (await _client.Send(HttpMethod.Post, "/requests.xml", Form("另一件事"))).ShouldBeError(HttpStatusCode.BadRequest)
+            .XmlErrors[0].Description.ShouldContain("Idempotency-Key");
+
+        (await _client.Street.AllEvents()).Count(e => e.Data is Domain.Issues.IssueRaised).ShouldBe(1);
+        // Without a key (the spec has none) each call is a new request.
+        await _client.Raise();
+        (await _client.Street.AllEvents()).Count(e => e.Data is Domain.Issues.IssueRaised).ShouldBe(2);
     }
 }

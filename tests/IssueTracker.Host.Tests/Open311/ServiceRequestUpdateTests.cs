@@ -15,7 +15,7 @@ public class ServiceRequestUpdateTests(Open311Fixture app)
     {
         client ??= _client;
         var reply = await client.Get("/servicerequestupdates.xml", ("api_key", client.Key),
-            ("start_date", W3C(from)), ("end_date", W3C(DateTimeOffset.UtcNow.AddMinutes(1))));
+            ("start_date", from.ToString("yyyy-MM-ddTHH:mm:ss.fffffffzzz")), ("end_date", W3C(DateTimeOffset.UtcNow.AddMinutes(1))));
         reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
         reply.Xml.Root!.Name.LocalName.ShouldBe("service_requests_updates");
         return [.. reply.Xml.Root.Elements("request_update")];
@@ -119,9 +119,9 @@ public class ServiceRequestUpdateTests(Open311Fixture app)
         var resolved = (await _client.Street.AllEvents()).Count;
         (await _client.Post("/servicerequestupdates.xml", ("api_key", _client.Key), Id(), ("status", "REOPEN")))
             .ShouldBeError(HttpStatusCode.BadRequest).XmlErrors[0].Description.ShouldStartWith("description:");
-        // A plain comment: pending until the API has comments.
-        (await _client.Post("/servicerequestupdates.xml", ("api_key", _client.Key), Id(), ("status", "FIXED"), ("description", "谢谢")))
-            .ShouldBeError(HttpStatusCode.BadRequest);
+        // A plain update is a comment, and a comment needs its text.
+        (await _client.Post("/servicerequestupdates.xml", ("api_key", _client.Key), Id(), ("status", "FIXED")))
+            .ShouldBeError(HttpStatusCode.BadRequest).XmlErrors[0].Description.ShouldStartWith("description:");
 
         (await _client.Get("/servicerequestupdates.xml", ("api_key", _client.Key), ("start_date", W3C(DateTimeOffset.UtcNow))))
             .ShouldBeError(HttpStatusCode.BadRequest);
@@ -130,6 +130,60 @@ public class ServiceRequestUpdateTests(Open311Fixture app)
 
         (await _client.Street.AllEvents()).Count.ShouldBe(resolved);
         resolved.ShouldBe(before + 4);
+    }
+
+    [Fact]
+    public async Task A_plain_update_is_a_comment_by_the_client_listed_in_order_with_the_state_its_request_is_in()
+    {
+        var from = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var id = await _client.Raise();
+        var early = await _client.Post("/servicerequestupdates.xml", ("api_key", _client.Key), ("service_request_id", id.ToString()),
+            ("status", "OPEN"), ("description", "今天早上又堵了"), ("update_id", "1"));
+        early.Status.ShouldBe(HttpStatusCode.OK, early.Text);
+        (await _client.Street.Host.Post($"/api/issues/{id}/assign", Bodies.Assign())).ShouldHaveStatus(HttpStatusCode.OK);
+        var afterAssign = DateTimeOffset.UtcNow;
+        var reply = await _client.Post("/servicerequestupdates.json", ("api_key", _client.Key), ("service_request_id", id.ToString()),
+            ("status", "open"), ("description", "物业还没来"), ("update_id", "2"));
+        reply.Status.ShouldBe(HttpStatusCode.OK, reply.Text);
+        var updateId = Guid.Parse(reply.Json[0].GetProperty("update_id").GetString()!);
+
+        var comment = (await _client.Street.EventsOf(id)).Last();
+        comment.Id.ShouldBe(updateId);
+        var data = comment.Data.ShouldBeOfType<CommentAdded>();
+        data.Text.ShouldBe("物业还没来");
+        data.By.Role.ShouldBe("reporter");
+        data.By.Name.ShouldBe(_client.Name);
+        var details = (await _client.Street.Host.Get($"/api/issues/{id}")).Body;
+        details.GetProperty("status").GetString().ShouldBe("assigned");
+        details.GetProperty("comments").EnumerateArray().Select(c => c.GetProperty("text").GetString()).ShouldBe(["今天早上又堵了", "物业还没来"]);
+
+        var updates = await Updates(from);
+        updates.Select(u => (u.Element("status")!.Value, u.Element("description")!.Value))
+            .ShouldBe([("open", "今天早上又堵了"), ("action_scheduled", "请一周内处理"), ("action_scheduled", "物业还没来")]);
+        updates.Last().Element("update_id")!.Value.ShouldBe(updateId.ToString());
+        // A window that starts after the assignment still says what state the comment found the request in.
+        (await Updates(afterAssign)).ShouldHaveSingleItem().Element("status")!.Value.ShouldBe("action_scheduled");
+    }
+
+    [Fact]
+    public async Task An_update_sent_again_with_its_update_id_answers_the_first_update_and_adds_nothing()
+    {
+        var id = await _client.Raise();
+        (string, string)[] update = [("api_key", _client.Key), ("service_request_id", id.ToString()), ("status", "OPEN"),
+            ("description", "还是堵着"), ("update_id", "4711"), ("updated_datetime", W3C(DateTimeOffset.UtcNow))];
+        var first = await _client.Post("/servicerequestupdates.xml", update);
+        first.Status.ShouldBe(HttpStatusCode.OK, first.Text);
+        var again = await _client.Post("/servicerequestupdates.json", update);
+        again.Status.ShouldBe(HttpStatusCode.OK, again.Text);
+        again.Json[0].GetProperty("update_id").GetString()
+            .ShouldBe(first.Xml.Root!.Element("request_update")!.Element("update_id")!.Value);
+        (await _client.Street.EventsOf(id)).Count.ShouldBe(2);
+
+        (await _client.Post("/servicerequestupdates.xml", [.. update.SkipLast(1), ("updated_datetime", W3C(DateTimeOffset.UtcNow.AddHours(1)))]))
+            .ShouldBeError(HttpStatusCode.BadRequest).XmlErrors[0].Description.ShouldContain("update_id");
+        var another = await _client.Post("/servicerequestupdates.xml", [.. update.Take(4), ("update_id", "4712")]);
+        another.Status.ShouldBe(HttpStatusCode.OK, another.Text);
+        (await _client.Street.EventsOf(id)).Count.ShouldBe(3);
     }
 
     [Fact]
