@@ -22,18 +22,19 @@ public sealed record HistoryEntry(
 public static class GetHistoryEndpoint
 {
     // Reporter name and contact appear in the data: only roles that may see them (Who.Auditors) get here.
-    [ApiOperation("Every event of an issue, as JSON or CSV", "问题的全部事件（JSON 或 CSV）")]
+    [ApiOperation("Every event of an issue, as JSON or CSV (format=csv or Accept: text/csv)", "问题的全部事件（JSON 或 CSV）")]
     [WolverineGet("/api/issues/{id}/history"), Authorize(Roles = Who.Auditors)]
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK, "application/json", "text/csv")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid id, string? format, IQuerySession session, HttpResponse response,
+    public static async Task<IResult> Get(Guid id, string? format, IQuerySession session, HttpRequest request, HttpResponse response,
         CancellationToken ct)
     {
         if (format is not (null or "json" or "csv"))
             return Problems.For(new Validation().Add("format", "'format' is json or csv.").ToRejection());
         if (await IssueStreams.ReadAsync(session, id, ct) is not { } stream) return Problems.NotFound("issue");
 
+        format ??= AsksForCsv(request) ? "csv" : null;
         var entries = stream.Events.Select(HistoryEntry.From).ToList();
         var fileName = $"issue-{id}-history.{format}";
         if (format == "csv") return TypedResults.File(HistoryCsv.Write(id, entries), "text/csv; charset=utf-8", fileName);
@@ -41,5 +42,14 @@ public static class GetHistoryEndpoint
         if (format == "json")
             response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
         return TypedResults.Ok(entries);
+    }
+
+    /// <summary>An Accept header that names text/csv and prefers it to JSON (a spreadsheet client, curl -H).</summary>
+    private static bool AsksForCsv(HttpRequest request)
+    {
+        var accepted = request.GetTypedHeaders().Accept;
+        var csv = accepted.Where(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        var json = accepted.Where(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)).Select(a => a.Quality ?? 1).DefaultIfEmpty(0).Max();
+        return csv > 0 && csv >= json;
     }
 }

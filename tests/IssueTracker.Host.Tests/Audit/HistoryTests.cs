@@ -56,6 +56,23 @@ public class HistoryTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Accept_text_csv_asks_for_the_csv_as_format_csv_does_and_json_stays_the_default()
+    {
+        var (id, _) = await AuditScenario.LongLife(_street);
+        var byFormat = await (await _street.Auditor.Get($"/api/issues/{id}/history?format=csv")).Response.Content.ReadAsByteArrayAsync();
+
+        var byAccept = (await _street.Auditor.Get($"/api/issues/{id}/history", ("Accept", "text/csv"))).ShouldHaveStatus(HttpStatusCode.OK);
+        byAccept.Response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        (await byAccept.Response.Content.ReadAsByteArrayAsync()).ShouldBe(byFormat);
+
+        var preferred = await _street.Auditor.Get($"/api/issues/{id}/history", ("Accept", "application/json, text/csv;q=0.5"));
+        preferred.Response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        (await _street.Auditor.Get($"/api/issues/{id}/history")).Response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        (await _street.Auditor.Get($"/api/issues/{id}/history?format=json", ("Accept", "text/csv")))
+            .Response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+    }
+
+    [Fact]
     public async Task The_csv_export_is_utf8_with_a_byte_order_mark_and_one_row_per_event_with_chinese_intact()
     {
         var (id, _) = await AuditScenario.LongLife(_street);

@@ -97,6 +97,20 @@ public class TenancyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Exports_and_minutes_documents_hold_only_the_callers_street()
+    {
+        var ours = await _a.Raise();
+        var theirs = await _b.Raise();
+
+        var csv = await (await _a.Auditor.Get("/api/issues/export?format=csv")).ShouldHaveStatus(HttpStatusCode.OK).Response.Content.ReadAsStringAsync();
+        csv.ShouldContain(ours.ToString());
+        csv.ShouldNotContain(theirs.ToString());
+        var meeting = (await _b.Host.Post("/api/meetings", Meetings.MeetingBodies.Schedule())).ShouldHaveStatus(HttpStatusCode.Created).Id;
+        (await _a.Host.Get($"/api/meetings/{meeting}/minutes.docx")).ShouldHaveStatus(HttpStatusCode.NotFound);
+        (await _a.Auditor.Get($"/api/issues/{theirs}/history", ("Accept", "text/csv"))).ShouldHaveStatus(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Marking_a_duplicate_of_another_streets_issue_is_refused()
     {
         var ours = await _a.Raise();

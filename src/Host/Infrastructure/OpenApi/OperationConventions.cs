@@ -110,6 +110,13 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
             case "getHistory" when answer.Content?.ContainsKey("text/csv") == true:
                 answer.Content["text/csv"] = new OpenApiMediaType { Schema = text };
                 break;
+            case "exportIssues" or "getMinutesDocument" when answer.Content is { } files:
+                foreach (var type in files.Keys.ToList())
+                    files[type] = new OpenApiMediaType
+                    {
+                        Schema = type == "text/csv" ? text : new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" }
+                    };
+                break;
             case "watchBoard":
                 answer.Description = "Server-sent events: one `change` event whenever the boards change.";
                 answer.Content = new Dictionary<string, OpenApiMediaType> { ["text/event-stream"] = new() { Schema = text } };
@@ -144,7 +151,7 @@ internal sealed class OperationConventions : IOpenApiOperationTransformer
             {
                 ("listIssues", "status") => Enum.GetNames<Domain.Issues.IssueStatus>().Select(Domain.Issues.IssueStatuses.JsonName).ToArray(),
                 ("listIssues", "category") => Enum.GetNames<Domain.Issues.IssueCategory>().Select(Domain.Issues.IssueStatuses.JsonName).ToArray(),
-                ("listIssues", "sort") => Issues.ListIssuesEndpoint.Sorts,
+                ("listIssues", "sort") => Issues.IssueFilter.Sorts,
                 ("getStatusBoard", "groupBy") => ["community", "grid", "category"],
                 ("getHistory", "format") => ["json", "csv"],
                 _ => null
