@@ -26,6 +26,7 @@ public static class HttpSetup
     public static void AddIssueTrackerHttp(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemText.Customize);
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemsWhateverIsAccepted>();
         builder.Services.AddExceptionHandler<FailureResponses>();
         builder.Services.AddSingleton<KeyGates>();
         // Wolverine logs every body it cannot deserialize at error level, under the request type's name (our command

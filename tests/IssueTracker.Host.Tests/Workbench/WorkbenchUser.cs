@@ -13,12 +13,12 @@ namespace IssueTracker.Host.Tests.Workbench;
 /// are not the journey under test go through the API as the demo street's people would, and the test reads the
 /// streams back to check what the clicks appended.
 /// </summary>
-public sealed class WorkbenchStreet(BrowserApp app)
+public sealed class WorkbenchStreet(BrowserApp app, string? id = null)
 {
     public const string Host = "dev-host-li", Reporter = "dev-reporter-wang", Hongse = "dev-hongse-zhang",
         Police = "dev-datonglu-chen", Auditor = "dev-auditor-zhao", Viewer = "dev-viewer-board";
 
-    public string Id { get; } = "wb-" + Guid.NewGuid().ToString("N")[..12];
+    public string Id { get; } = id ?? "wb-" + Guid.NewGuid().ToString("N")[..12];
     public static readonly string DocsDir = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../docs/workbench"));
 
     public async Task<IPage> SignIn(string sub, int width = 1280, int height = 900)
