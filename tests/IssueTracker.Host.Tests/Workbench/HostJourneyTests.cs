@@ -89,6 +89,7 @@ public class HostJourneyTests(BrowserApp app)
         await page.Locator("[data-test='menu-inbox']").ClickAsync();
         await WorkbenchStreet.Screenshot(page, "host-inbox-phone");
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        street.ShouldHaveNoPolicyViolations();
     }
 
     private static async Task Decide(IPage page, string title, string outcome, string text, Func<ILocator, Task> fill)
