@@ -89,6 +89,11 @@ const en: typeof zh = {
     acknowledgement_overdue: "Acknowledgement overdue",
     resolution_overdue: "Resolution overdue",
     issue_escalated: "Supervised ({level})",
+    photo_attached: "Photo attached ({step}, {width}×{height})",
+    comment_added: "Comment: {text}",
+    extension_requested: "{assignee} asked for more time, until {dueBy}: {reason}",
+    extension_approved: "Extension approved, until {dueBy}",
+    extension_rejected: "Extension refused",
   },
 };
 export default en;

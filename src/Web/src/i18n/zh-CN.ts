@@ -87,5 +87,10 @@ export default {
     acknowledgement_overdue: "签收超期",
     resolution_overdue: "办结超期",
     issue_escalated: "督办（{level}）",
+    photo_attached: "添加照片（{step}，{width}×{height}）",
+    comment_added: "留言：{text}",
+    extension_requested: "{assignee} 申请延期至 {dueBy}，理由：{reason}",
+    extension_approved: "批准延期至 {dueBy}",
+    extension_rejected: "驳回延期申请",
   },
 };
