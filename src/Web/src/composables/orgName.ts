@@ -11,11 +11,12 @@ export function loadDirectory(): Promise<void> {
   const street = session.user?.street ?? null;
   if (!street) return Promise.resolve();
   if (directory.street === street && loading) return loading;
+  if (directory.street !== street) directory.items = [];
   directory.street = street;
   loading = api.GET("/api/organisations").then(({ data }) => {
-    if (directory.street === street) directory.items = data?.items ?? [];
+    if (data && directory.street === street) directory.items = data.items;
     else loading = null;
-  });
+  }, () => void (loading = null));
   return loading;
 }
 
