@@ -124,6 +124,10 @@ public sealed class WorkbenchStreet(BrowserApp app)
     {
         var dir = Environment.GetEnvironmentVariable("WORKBENCH_SCREENSHOTS") == "1" ? DocsDir : Path.Combine(Path.GetTempPath(), "workbench");
         Directory.CreateDirectory(dir);
+        // A picture of the screen at rest: no transition half-way, no text left selected by a double-click.
+        try { await page.WaitForFunctionAsync("() => document.getAnimations().length === 0", null, new() { Timeout = 5_000 }); }
+        catch (TimeoutException) { }
+        await page.EvaluateAsync("() => window.getSelection()?.removeAllRanges()");
         await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
     }
 
