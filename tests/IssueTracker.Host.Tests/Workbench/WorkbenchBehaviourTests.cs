@@ -58,6 +58,48 @@ public class WorkbenchBehaviourTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task An_upload_whose_answer_was_lost_is_sent_again_with_the_same_key_and_attaches_once()
+    {
+        var street = new WorkbenchStreet(app);
+        var page = await street.SignIn(WorkbenchStreet.Reporter, 390, 844);
+        var uploads = 0;
+        await page.RouteAsync("**/api/issues/*/attachments", async route =>
+        {
+            if (++uploads > 1)
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            // The host answers the first upload; the answer never reaches the phone (the network dropped).
+            (await route.FetchAsync()).Status.ShouldBe(201);
+            await route.AbortAsync("connectionreset");
+        });
+
+        await page.Locator("[data-test='menu-raise']").ClickAsync();
+        await page.Locator("input[data-test='title']").FillAsync("滨河社区楼道堆物");
+        await page.Locator("[data-test='category-safety']").ClickAsync();
+        await page.Locator("input[data-test='community']").FillAsync("滨河社区");
+        await page.Locator("input[data-test='photo-files']").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "楼道.jpg", MimeType = "image/jpeg", Buffer = Attachments.TestImages.Jpeg() },
+            new FilePayload { Name = "stairs.webp", MimeType = "image/webp", Buffer = Attachments.TestImages.Webp() }
+        });
+        await page.Locator("[data-test='submit']").ClickAsync();
+        await Expect(page.Locator("[data-test='problem']")).ToContainTextAsync("网络异常");
+        await page.Locator("[data-test='submit']").ClickAsync();
+        await Expect(page.Locator("[data-test='issue-title']")).ToHaveTextAsync("滨河社区楼道堆物");
+        await Expect(page.Locator("[data-test='photos-report'] img")).ToHaveCountAsync(2);
+
+        uploads.ShouldBe(2);
+        var issue = Guid.Parse(page.Url.Split('/')[^1]);
+        (await street.Story(issue)).ShouldBe([("issue_raised", WorkbenchStreet.Reporter), ("photo_attached", WorkbenchStreet.Reporter),
+            ("photo_attached", WorkbenchStreet.Reporter)], "the retry was answered from the first upload's record");
+        using var host = street.Api(WorkbenchStreet.Host);
+        (await Total(host)).ShouldBe(1);
+        street.ShouldHaveNoPolicyViolations();
+    }
+
+    [Fact]
     public async Task Hongse_acknowledges_and_reports_progress_with_the_keyboard_alone()
     {
         var street = new WorkbenchStreet(app);

@@ -4,6 +4,7 @@ import en from "../i18n/en";
 import zh from "../i18n/zh-CN";
 import { monthOf, monthsBack, monthsBetween, percent, streetRates } from "./assessment";
 import { readToken } from "./jwt";
+import { multipartBody } from "./multipart";
 import { isRetryable, outcomeOf } from "./problems";
 import { byDeadline } from "./queue";
 import { actionsFor, homeFor, menuFor } from "./roles";
@@ -140,5 +141,24 @@ describe("assessment", () => {
     expect(rates).toEqual({ acknowledgeRate: 0.75, onTimeRate: 0.75, satisfactionRate: 0.5, followUpRate: 0.5 });
     expect(streetRates([])).toEqual({ acknowledgeRate: null, onTimeRate: null, satisfactionRate: null, followUpRate: null });
     expect([percent(0.875), percent(null), percent(1)]).toEqual(["87.5%", "—", "100%"]);
+  });
+});
+
+describe("photo uploads", () => {
+  const files = () => [new File([new Uint8Array([1, 2, 3])], "屋顶 \"前\".jpg", { type: "image/jpeg" }), new File(["png"], "b.png", { type: "image/png" })];
+  it("send the same bytes again for the same submission, and other bytes for another", async () => {
+    const first = multipartBody("3f2c9a7e-5b1d", "resolution", files());
+    const again = multipartBody("3f2c9a7e-5b1d", "resolution", files());
+    const other = multipartBody("8d1e0000-0000", "resolution", files());
+    expect(await again.body.text()).toBe(await first.body.text());
+    expect(await other.body.text()).not.toBe(await first.body.text());
+    expect(first.contentType).toBe("multipart/form-data; boundary=issuetracker-3f2c9a7e-5b1d");
+  });
+  it("have a step part and one file part per photo, names kept inside their quotes", async () => {
+    const text = await multipartBody("k", "report", files()).body.text();
+    expect(text.match(/name="file"/g)).toHaveLength(2);
+    expect(text).toContain('Content-Disposition: form-data; name="step"\r\n\r\nreport\r\n');
+    expect(text).toContain('filename="屋顶 _前_.jpg"\r\nContent-Type: image/jpeg');
+    expect(text.endsWith("--issuetracker-k--\r\n")).toBe(true);
   });
 });
