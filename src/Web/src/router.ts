@@ -20,6 +20,7 @@ const routes: RouteRecordRaw[] = [
   page("audit", () => import("./pages/audit/AuditSearchPage.vue"), "/audit"),
   page("audit", () => import("./pages/audit/AuditIssuePage.vue"), "/audit/issues/:id"),
   page("issues", () => import("./pages/issues/IssueListPage.vue"), "/issues"),
+  page("reports", () => import("./pages/reports/ReportsPage.vue"), "/reports"),
   page(null, () => import("./pages/issues/IssuePage.vue"), "/issues/:id"),
   { path: "/:rest(.*)*", redirect: "/" },
 ];

@@ -55,5 +55,6 @@ public class AuditorJourneyTests(BrowserApp app)
         await page.SetViewportSizeAsync(390, 844);
         await WorkbenchStreet.Screenshot(page, "auditor-issue-phone");
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        street.ShouldHaveNoPolicyViolations();
     }
 }

@@ -47,7 +47,7 @@ public class HostJourneyTests(BrowserApp app)
         await Decide(page, "明光小区地锁占道", "assign", "由红色物业拆除地锁", async form =>
         {
             await form.Locator("[data-test='organisation']").ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = "红色物业 (hongse-wuye)" }).ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "红色物业", Exact = true }).ClickAsync();
             await form.Locator("input[data-test='due-by']").FillAsync("2026-12-24T18:00");
         });
         await Decide(page, "群力新村散养家禽", "refer", "涉及治安，转交派出所", form =>
@@ -89,6 +89,7 @@ public class HostJourneyTests(BrowserApp app)
         await page.Locator("[data-test='menu-inbox']").ClickAsync();
         await WorkbenchStreet.Screenshot(page, "host-inbox-phone");
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        street.ShouldHaveNoPolicyViolations();
     }
 
     private static async Task Decide(IPage page, string title, string outcome, string text, Func<ILocator, Task> fill)

@@ -28,12 +28,42 @@ public sealed class WorkbenchStreet(BrowserApp app, string? id = null)
         SetDefaultExpectTimeout(30_000);
         var page = await app.Browser.NewPageAsync(new BrowserNewPageOptions
         {
-            ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", AcceptDownloads = true
+            ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai", AcceptDownloads = true
         });
+        await WatchPolicy(page);
         await page.GotoAsync(new Uri(app.BaseAddress, $"/signin?street={Id}").ToString());
         await page.Locator($"[data-test='person-{sub}']").ClickAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-test='who']")).ToContainTextAsync(DevPeople.Find(sub)!.Name.Split('（')[0]);
         return page;
+    }
+
+    private readonly List<string> _violations = [];
+
+    /// <summary>
+    /// Collects what the host's Content-Security-Policy refused on this page: Chromium's console report and the
+    /// document's securitypolicyviolation events (an init script runs outside the page's policy).
+    /// </summary>
+    private async Task WatchPolicy(IPage page)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                lock (_violations) _violations.Add(message.Text);
+        };
+        await page.AddInitScriptAsync("""
+            document.addEventListener("securitypolicyviolation",
+              (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+            """);
+    }
+
+    public void ShouldHaveNoPolicyViolations()
+    {
+        lock (_violations) _violations.ShouldBeEmpty(string.Join("\n", _violations));
+    }
+
+    public IReadOnlyList<string> PolicyViolations
+    {
+        get { lock (_violations) return [.. _violations]; }
     }
 
     /// <summary>The organisations the demo people work for, listed in this street's directory as its hosts would have.</summary>
@@ -59,10 +89,10 @@ public sealed class WorkbenchStreet(BrowserApp app, string? id = null)
         return http;
     }
 
-    public async Task<Guid> Raise(string title, string category = "other", string compound = "明光小区")
+    public async Task<Guid> Raise(string title, string category = "other", string compound = "明光小区", string by = Reporter)
     {
         await ListDirectory();
-        using var http = Api(Reporter);
+        using var http = Api(by);
         var response = await http.PostAsJsonAsync("/api/issues", new
         {
             title, description = title, category, location = new { community = "明光社区", compound, grid = 3 }, urgency = "normal"
@@ -94,6 +124,10 @@ public sealed class WorkbenchStreet(BrowserApp app, string? id = null)
     {
         var dir = Environment.GetEnvironmentVariable("WORKBENCH_SCREENSHOTS") == "1" ? DocsDir : Path.Combine(Path.GetTempPath(), "workbench");
         Directory.CreateDirectory(dir);
+        // A picture of the screen at rest: no transition half-way, no text left selected by a double-click.
+        try { await page.WaitForFunctionAsync("() => document.getAnimations().length === 0", null, new() { Timeout = 5_000 }); }
+        catch (TimeoutException) { }
+        await page.EvaluateAsync("() => window.getSelection()?.removeAllRanges()");
         await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
     }
 

@@ -2,7 +2,7 @@ import type zh from "./zh-CN";
 
 const en: typeof zh = {
   app: { title: "Meeting workbench", board: "Live board", signOut: "Sign out", language: "中文", skip: "Skip to content" },
-  menu: { inbox: "Decisions needed", meetings: "Meetings", raise: "Raise an issue", mine: "My issues", toConfirm: "To confirm", queue: "My work", audit: "Audit", issues: "All issues" },
+  menu: { inbox: "Decisions needed", meetings: "Meetings", raise: "Raise an issue", mine: "My issues", toConfirm: "To confirm", queue: "My work", audit: "Audit", issues: "All issues", reports: "Assessment" },
   role: { host: "Meeting host", reporter: "Grid worker / resident rep", assignee: "Assignee", auditor: "Auditor", admin: "Admin", viewer: "Board", system: "System", unknown: "Unknown role" },
   status: { raised: "Raised", onAgenda: "On agenda", discussed: "Discussed", assigned: "Assigned", acknowledged: "Acknowledged", inProgress: "In progress", resolved: "Resolved", confirmed: "Confirmed", reopened: "Reopened", declined: "Declined", closed: "Closed", withdrawn: "Withdrawn", duplicate: "Duplicate" },
   category: { parking: "Parking", repairs: "Leaks & repairs", sanitation: "Sanitation", animals: "Animals & poultry", noise: "Noise", safety: "Safety", property: "Property management", greening: "Greening", other: "Other" },
@@ -44,6 +44,23 @@ const en: typeof zh = {
   },
   inbox: { title: "Decisions needed", new: "New", declined: "Declined", reopened: "Reopened", overdue: "Overdue", escalated: "Supervised", empty: "Nothing needs a decision" },
   queue: { title: "My work", empty: "Nothing to do", org: "Organisation" },
+  photo: {
+    title: "Photos", take: "Take a photo", choose: "Choose photos", limit: "Up to {max} (JPG, PNG, WebP)", remove: "Remove {name}", view: "Full size", close: "Close",
+    step: { report: "Reported", progress: "During the work", resolution: "After the work", other: "Other" },
+    uploadFailed: "The issue is raised, but its photos were not uploaded: {detail}. Submit the photos again.",
+  },
+  notice: {
+    bell: "Notifications", unread: "{count} unread", empty: "No notifications", markRead: "Mark read", read: "Read",
+    type: { assigned: "Assigned", deadlineApproaching: "Deadline near", deadlineMissed: "Overdue", escalated: "Supervised", declined: "Declined", resolved: "Resolved", meetingScheduled: "Meeting" },
+  },
+  report: {
+    title: "Assessment", period: "Months", groupBy: "Group by", show: "Show", ranking: "Ranking by score", trend: "Monthly trend of each rate",
+    group: { organisation: "Organisation", category: "Category", community: "Community" },
+    key: "Name", rank: "Rank", score: "Score", assigned: "Assigned", acknowledgedInTime: "Acknowledged in time", resolved: "Resolved", resolvedOnTime: "Resolved on time",
+    rated: "Rated", satisfied: "Satisfied", unsatisfied: "Unsatisfied", reopened: "Reopened", repeatComplaints: "Repeat complaints", overdue: "Overdue", escalated: "Supervised",
+    extensionsApproved: "Extensions approved", acknowledgeRate: "Acknowledged in time", onTimeRate: "Resolved on time", satisfactionRate: "Satisfaction", followUpRate: "Follow-up",
+    xlsx: "Download Excel", csv: "Download CSV", empty: "No assessment figures for this period", chartLabel: "{title}: {items}",
+  },
   mine: { title: "My issues", empty: "You have not raised an issue yet", toConfirm: "To confirm (resolved)" },
   meeting: {
     title: "Meetings", schedule: "Schedule a meeting", name: "Title", community: "Community", scheduledAt: "When", place: "Place", list: "Meetings",
@@ -72,6 +89,11 @@ const en: typeof zh = {
     acknowledgement_overdue: "Acknowledgement overdue",
     resolution_overdue: "Resolution overdue",
     issue_escalated: "Supervised ({level})",
+    photo_attached: "Photo attached ({step}, {width}×{height})",
+    comment_added: "Comment: {text}",
+    extension_requested: "{assignee} asked for more time, until {dueBy}: {reason}",
+    extension_approved: "Extension approved, until {dueBy}",
+    extension_rejected: "Extension refused",
   },
 };
 export default en;

@@ -1,6 +1,6 @@
 export default {
   app: { title: "议事会工作台", board: "实时看板", signOut: "退出", language: "English", skip: "跳到正文" },
-  menu: { inbox: "待决事项", meetings: "议事会", raise: "上报问题", mine: "我上报的", toConfirm: "待回访", queue: "我的待办", audit: "审计查询", issues: "全部问题" },
+  menu: { inbox: "待决事项", meetings: "议事会", raise: "上报问题", mine: "我上报的", toConfirm: "待回访", queue: "我的待办", audit: "审计查询", issues: "全部问题", reports: "考核报表" },
   role: { host: "议事会主持人", reporter: "网格员/居民代表", assignee: "责任单位", auditor: "审计员", admin: "管理员", viewer: "看板", system: "系统", unknown: "未知角色" },
   status: { raised: "新上报", onAgenda: "已列入议程", discussed: "已议", assigned: "已派单", acknowledged: "已签收", inProgress: "处理中", resolved: "已办结", confirmed: "已回访", reopened: "重新打开", declined: "已退回", closed: "已关闭", withdrawn: "已撤回", duplicate: "重复" },
   category: { parking: "停车", repairs: "漏水维修", sanitation: "环境卫生", animals: "动物家禽", noise: "噪音扰民", safety: "安全隐患", property: "物业管理", greening: "绿化", other: "其他" },
@@ -42,6 +42,23 @@ export default {
   },
   inbox: { title: "待决事项", new: "新上报", declined: "被退回", reopened: "重新打开", overdue: "超期", escalated: "督办", empty: "没有待决事项" },
   queue: { title: "我的待办", empty: "暂无待办", org: "单位" },
+  photo: {
+    title: "照片", take: "拍照", choose: "从相册选择", limit: "最多 {max} 张（JPG、PNG、WebP）", remove: "移除 {name}", view: "查看原图", close: "关闭",
+    step: { report: "上报照片", progress: "整改中照片", resolution: "整改后照片", other: "其他照片" },
+    uploadFailed: "问题已上报，但照片未能上传：{detail}。请重试提交照片。",
+  },
+  notice: {
+    bell: "通知", unread: "{count} 条未读", empty: "暂无通知", markRead: "标为已读", read: "已读",
+    type: { assigned: "派单", deadlineApproaching: "即将到期", deadlineMissed: "已超期", escalated: "督办", declined: "退回", resolved: "办结", meetingScheduled: "议事会" },
+  },
+  report: {
+    title: "考核报表", period: "统计月份", groupBy: "统计维度", show: "查询", ranking: "综合得分排名", trend: "各项指标月度趋势",
+    group: { organisation: "责任单位", category: "问题类别", community: "社区" },
+    key: "名称", rank: "排名", score: "得分", assigned: "派单数", acknowledgedInTime: "及时签收", resolved: "办结数", resolvedOnTime: "按时办结",
+    rated: "已回访", satisfied: "满意", unsatisfied: "不满意", reopened: "重新打开", repeatComplaints: "重复投诉", overdue: "超期", escalated: "督办",
+    extensionsApproved: "延期获批", acknowledgeRate: "签收及时率", onTimeRate: "按时办结率", satisfactionRate: "满意率", followUpRate: "回访率",
+    xlsx: "下载 Excel", csv: "下载 CSV", empty: "该期间没有考核数据", chartLabel: "{title}：{items}",
+  },
   mine: { title: "我上报的", empty: "您还没有上报问题", toConfirm: "待回访（已办结）" },
   meeting: {
     title: "议事会", schedule: "安排议事会", name: "会议名称", community: "社区", scheduledAt: "时间", place: "地点", list: "议事会列表",
@@ -70,5 +87,10 @@ export default {
     acknowledgement_overdue: "签收超期",
     resolution_overdue: "办结超期",
     issue_escalated: "督办（{level}）",
+    photo_attached: "添加照片（{step}，{width}×{height}）",
+    comment_added: "留言：{text}",
+    extension_requested: "{assignee} 申请延期至 {dueBy}，理由：{reason}",
+    extension_approved: "批准延期至 {dueBy}",
+    extension_rejected: "驳回延期申请",
   },
 };

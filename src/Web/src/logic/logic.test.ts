@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { BoardItem, HistoryEntry } from "../api/types";
+import type { AssessmentRow, BoardItem, HistoryEntry } from "../api/types";
 import en from "../i18n/en";
 import zh from "../i18n/zh-CN";
+import { monthOf, monthsBack, monthsBetween, percent, streetRates } from "./assessment";
 import { readToken } from "./jwt";
-import { recall, remember } from "./mine";
+import { multipartBody } from "./multipart";
 import { isRetryable, outcomeOf } from "./problems";
 import { byDeadline } from "./queue";
 import { actionsFor, homeFor, menuFor } from "./roles";
@@ -31,7 +32,8 @@ describe("readToken", () => {
 describe("menus and actions by role", () => {
   it("shows each role only its own screens", () => {
     expect(menuFor("assignee")).toEqual(["queue"]);
-    expect(menuFor("auditor")).toEqual(["audit"]);
+    expect(menuFor("auditor")).toEqual(["audit", "reports"]);
+    expect(menuFor("reporter")).not.toContain("reports");
     expect(menuFor("reporter")).not.toContain("meetings");
     expect(menuFor("nobody")).toEqual([]);
     expect(homeFor("reporter")).toBe("/raise");
@@ -109,19 +111,6 @@ describe("toTimeline", () => {
   });
 });
 
-describe("my issues on this device", () => {
-  it("keeps each user's own, newest first, without repeats", () => {
-    const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
-    remember(storage, "a", "1");
-    remember(storage, "a", "2");
-    remember(storage, "a", "1");
-    remember(storage, "b", "3");
-    expect(recall(storage, "a")).toEqual(["1", "2"]);
-    expect(recall(storage, "b")).toEqual(["3"]);
-  });
-});
-
 describe("locales", () => {
   const keys = (o: object, prefix = ""): string[] =>
     Object.entries(o).flatMap(([k, v]) => (typeof v === "object" ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -129,5 +118,47 @@ describe("locales", () => {
     expect(keys(en)).toEqual(keys(zh));
     expect([zh.action.assign, zh.action.acknowledge, zh.action.resolve, zh.action.confirm, zh.flags.escalated, zh.menu.meetings])
       .toEqual(["派单", "签收", "办结", "回访", "督办", "议事会"]);
+  });
+});
+
+describe("assessment", () => {
+  const row = (over: Partial<AssessmentRow>): AssessmentRow => ({
+    key: "k", assigned: 0, acknowledgedInTime: 0, resolved: 0, resolvedOnTime: 0, rated: 0, satisfied: 0, unsatisfied: 0, reopened: 0,
+    repeatComplaints: 0, overdue: 0, escalated: 0, extensionsApproved: 0, acknowledgeRate: null, onTimeRate: null, satisfactionRate: null,
+    followUpRate: null, score: 100, rank: 1, ...over,
+  });
+  it("lists the months of a period across a year's end", () => {
+    expect(monthsBetween("2026-11", "2027-02")).toEqual(["2026-11", "2026-12", "2027-01", "2027-02"]);
+    expect(monthsBetween("2026-12", "2026-11")).toEqual([]);
+    expect(monthsBack("2027-02", 6)).toBe("2026-09");
+    expect(monthOf(new Date(2026, 0, 31))).toBe("2026-01");
+  });
+  it("adds the groups' counts up before dividing, as the report does", () => {
+    const rates = streetRates([
+      row({ assigned: 3, acknowledgedInTime: 3, resolved: 2, resolvedOnTime: 1, rated: 2, satisfied: 1 }),
+      row({ assigned: 1, acknowledgedInTime: 0, resolved: 2, resolvedOnTime: 2, rated: 0 }),
+    ]);
+    expect(rates).toEqual({ acknowledgeRate: 0.75, onTimeRate: 0.75, satisfactionRate: 0.5, followUpRate: 0.5 });
+    expect(streetRates([])).toEqual({ acknowledgeRate: null, onTimeRate: null, satisfactionRate: null, followUpRate: null });
+    expect([percent(0.875), percent(null), percent(1)]).toEqual(["87.5%", "—", "100%"]);
+  });
+});
+
+describe("photo uploads", () => {
+  const files = () => [new File([new Uint8Array([1, 2, 3])], "屋顶 \"前\".jpg", { type: "image/jpeg" }), new File(["png"], "b.png", { type: "image/png" })];
+  it("send the same bytes again for the same submission, and other bytes for another", async () => {
+    const first = multipartBody("3f2c9a7e-5b1d", "resolution", files());
+    const again = multipartBody("3f2c9a7e-5b1d", "resolution", files());
+    const other = multipartBody("8d1e0000-0000", "resolution", files());
+    expect(await again.body.text()).toBe(await first.body.text());
+    expect(await other.body.text()).not.toBe(await first.body.text());
+    expect(first.contentType).toBe("multipart/form-data; boundary=issuetracker-3f2c9a7e-5b1d");
+  });
+  it("have a step part and one file part per photo, names kept inside their quotes", async () => {
+    const text = await multipartBody("k", "report", files()).body.text();
+    expect(text.match(/name="file"/g)).toHaveLength(2);
+    expect(text).toContain('Content-Disposition: form-data; name="step"\r\n\r\nreport\r\n');
+    expect(text).toContain('filename="屋顶 _前_.jpg"\r\nContent-Type: image/jpeg');
+    expect(text.endsWith("--issuetracker-k--\r\n")).toBe(true);
   });
 });

@@ -1,13 +1,13 @@
 import type { IssueDetails, IssueStatus } from "../api/types";
 
-export type MenuKey = "inbox" | "meetings" | "raise" | "mine" | "toConfirm" | "queue" | "audit" | "issues";
+export type MenuKey = "inbox" | "meetings" | "raise" | "mine" | "toConfirm" | "queue" | "audit" | "issues" | "reports";
 
 const menus: Record<string, MenuKey[]> = {
-  host: ["inbox", "meetings", "issues", "raise"],
-  admin: ["inbox", "meetings", "issues", "audit"],
+  host: ["inbox", "meetings", "issues", "raise", "reports"],
+  admin: ["inbox", "meetings", "issues", "audit", "reports"],
   reporter: ["raise", "mine", "toConfirm"],
   assignee: ["queue"],
-  auditor: ["audit"],
+  auditor: ["audit", "reports"],
   viewer: ["issues"],
 };
 
@@ -54,3 +54,4 @@ export function actionsFor(user: { role: string; org: string | null }, issue: Pi
 
 export const canReadHistory = (role: string) => ["auditor", "host", "admin"].includes(role);
 export const canVerify = (role: string) => role === "auditor";
+export const canReadNotifications = (role: string) => ["assignee", "host", "admin"].includes(role);
