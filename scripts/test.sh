@@ -11,7 +11,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 pg_ensure issuetracker_tests
 # The board and API reference pages are tested in Debian's Chromium; the font renders Chinese in screenshots.
 apt_ensure chromium fonts-wqy-zenhei
-# The typed-client test generates TypeScript from the OpenAPI document with npx.
+# The typed-client test (tests/typed-client) runs Node: its types, tsc and Prism come from its own locked packages.
 node_ensure
 # The workbench: built into the host's static files (the browser tests use it) and its own unit tests (Vitest).
 bash scripts/web.sh --test

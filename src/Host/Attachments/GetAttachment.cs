@@ -16,15 +16,15 @@ public static class GetAttachmentEndpoint
     /// The photo (or, with ?size=thumb, a ≤ 320 px rendition) for anyone who may see the issue. Its bytes never change
     /// (the ETag is their SHA-256), so browsers may keep it for a year, privately: it is evidence, not a public asset.
     /// </summary>
-    [WolverineGet("/api/issues/{id}/attachments/{attachmentId}")]
+    [WolverineGet("/api/issues/{issueId}/attachments/{attachmentId}")]
     [ProducesResponseType(typeof(FileStreamResult), StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp")]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    public static async Task<IResult> Get(Guid id, Guid attachmentId, string? size, IQuerySession session, IAttachmentStore store,
+    public static async Task<IResult> Get(Guid issueId, Guid attachmentId, string? size, IQuerySession session, IAttachmentStore store,
         ClaimsPrincipal user, HttpContext context, CancellationToken ct)
     {
         if (size is not (null or "thumb"))
             return Problems.For(new Domain.Shared.Validation().Add("size", "'size' may only be 'thumb'.").ToRejection());
-        var details = await session.LoadAsync<IssueDetails>(id, ct);
+        var details = await session.LoadAsync<IssueDetails>(issueId, ct);
         if (details?.Attachments.FirstOrDefault(a => a.Id == attachmentId) is not { } attachment) return Problems.NotFound("attachment");
 
         var thumb = size == "thumb";

@@ -23,21 +23,21 @@ public static class GetHistoryEndpoint
 {
     // Reporter name and contact appear in the data: only roles that may see them (Who.Auditors) get here.
     [ApiOperation("Every event of an issue, as JSON or CSV (format=csv or Accept: text/csv)", "问题的全部事件（JSON 或 CSV）")]
-    [WolverineGet("/api/issues/{id}/history"), Authorize(Roles = Who.Auditors)]
+    [WolverineGet("/api/issues/{issueId}/history"), Authorize(Roles = Who.Auditors)]
     [ProducesResponseType<IReadOnlyList<HistoryEntry>>(StatusCodes.Status200OK, "application/json", "text/csv")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid id, string? format, IQuerySession session, HttpRequest request, HttpResponse response,
+    public static async Task<IResult> Get(Guid issueId, string? format, IQuerySession session, HttpRequest request, HttpResponse response,
         CancellationToken ct)
     {
         if (format is not (null or "json" or "csv"))
             return Problems.For(new Validation().Add("format", "'format' is json or csv.").ToRejection());
-        if (await IssueStreams.ReadAsync(session, id, ct) is not { } stream) return Problems.NotFound("issue");
+        if (await IssueStreams.ReadAsync(session, issueId, ct) is not { } stream) return Problems.NotFound("issue");
 
         format ??= AsksForCsv(request) ? "csv" : null;
         var entries = stream.Events.Select(HistoryEntry.From).ToList();
-        var fileName = $"issue-{id}-history.{format}";
-        if (format == "csv") return TypedResults.File(HistoryCsv.Write(id, entries), "text/csv; charset=utf-8", fileName);
+        var fileName = $"issue-{issueId}-history.{format}";
+        if (format == "csv") return TypedResults.File(HistoryCsv.Write(issueId, entries), "text/csv; charset=utf-8", fileName);
 
         if (format == "json")
             response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();

@@ -19,11 +19,11 @@ public static class GetStateAtEndpoint
     /// (At, from the application clock) — the same time the history shows and the hash chain covers.
     /// </summary>
     [ApiOperation("An issue's state at a version or a moment", "某版本或某时刻的问题状态")]
-    [WolverineGet("/api/issues/{id}/state"), Authorize(Roles = Who.Auditors)]
+    [WolverineGet("/api/issues/{issueId}/state"), Authorize(Roles = Who.Auditors)]
     [ProducesResponseType<IssueDetails>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound)]
-    public static async Task<IResult> Get(Guid id, int? version, string? at, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get(Guid issueId, int? version, string? at, IQuerySession session, CancellationToken ct)
     {
         // A '+' offset that was not URL-encoded arrives as a space.
         DateTimeOffset moment = default;
@@ -34,7 +34,7 @@ public static class GetStateAtEndpoint
                 DateTimeStyles.AssumeUniversal, out moment), "at", "'at' must be an ISO-8601 time.");
         if (!validation.IsValid) return Problems.For(validation.ToRejection());
 
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        var events = await session.Events.FetchStreamAsync(issueId, token: ct);
         if (events.Count == 0) return Problems.NotFound("issue");
         if (version > events.Count)
             return Problems.For(new Validation().Add("version", $"The issue has only {events.Count} versions.").ToRejection());
@@ -42,7 +42,7 @@ public static class GetStateAtEndpoint
         var replayed = version is { } v ? events.Take(v) : events.TakeWhile(e => TimeOf(e) <= moment);
         var projection = new IssueDetailsProjection();
         IssueDetails? details = null;
-        foreach (var e in replayed) details = projection.Evolve(details, id, e);
+        foreach (var e in replayed) details = projection.Evolve(details, issueId, e);
 
         return details is null ? Problems.NotFound("issue at that time") : TypedResults.Ok(details.Served() with
         {

@@ -7,8 +7,11 @@ using Wolverine.Marten;
 
 namespace IssueTracker.Host.Infrastructure;
 
+/// <summary>An answer to an accepted write, which a retry with the same Idempotency-Key replays.</summary>
+public interface IAcceptedAnswer;
+
 /// <summary>The answer to every accepted command: the stream and its new version.</summary>
-public sealed record CommandAccepted(Guid Id, int Version);
+public sealed record CommandAccepted(Guid Id, int Version) : IAcceptedAnswer;
 
 public static class CommandResponses
 {

@@ -11,7 +11,7 @@ using IssueTracker.Host.Infrastructure.OpenApi;
 namespace IssueTracker.Host.Issues;
 
 /// <summary>An accepted extension request: the issue's new version and the request's number on the issue.</summary>
-public sealed record ExtensionRequestAccepted(Guid Id, int Version, int Request);
+public sealed record ExtensionRequestAccepted(Guid Id, int Version, int Request) : IAcceptedAnswer;
 
 public static class RequestExtensionEndpoint
 {

@@ -11,12 +11,12 @@ namespace IssueTracker.Host.Meetings;
 public static class GetMeetingEndpoint
 {
     [ApiOperation("Get a meeting's minutes", "议事会纪要")]
-    [WolverineGet("/api/meetings/{id}")]
+    [WolverineGet("/api/meetings/{meetingId}")]
     [ProducesResponseType<MeetingMinutes>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+    public static async Task<IResult> Get(Guid meetingId, IQuerySession session, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
-        var minutes = await session.LoadAsync<MeetingMinutes>(id, ct);
+        var minutes = await session.LoadAsync<MeetingMinutes>(meetingId, ct);
         if (minutes is null) return Problems.NotFound("meeting");
 
         context.Response.SetETag(minutes.Version);

@@ -10,7 +10,7 @@ using IssueTracker.Host.Infrastructure.OpenApi;
 namespace IssueTracker.Host.Organisations;
 
 /// <summary>The answer to a directory change: the entry's id (its slug) and its new version.</summary>
-public sealed record OrganisationAccepted(string Id, int Version);
+public sealed record OrganisationAccepted(string Id, int Version) : IAcceptedAnswer;
 
 public static class RegisterOrganisationEndpoint
 {

@@ -13,7 +13,7 @@ namespace IssueTracker.Host.Reliability;
 /// <summary>
 /// Stores the answer to a keyed command in the same transaction as its events, so a crash can never leave the
 /// events without the key (which would let a retry apply the command twice). Every endpoint that answers
-/// <see cref="CommandAccepted"/> calls <see cref="Store"/> in its generated handler, after the endpoint has appended
+/// an <see cref="IAcceptedAnswer"/> calls <see cref="Store"/> in its generated handler, after the endpoint has appended
 /// its events and before the session commits. Insert, not upsert: of two concurrent requests with one key, the
 /// second fails and appends nothing.
 /// </summary>
@@ -22,15 +22,9 @@ public static class IdempotentAnswers
     public static void Store(IResult answer, HttpContext context, IDocumentSession session, TimeProvider clock)
     {
         if (Idempotency.PendingOf(context) is not { } pending || !session.PendingChanges.Streams().Any()) return;
-        if ((answer as INestedHttpResult)?.Result is not { } accepted) return;
-
-        var (status, body, location) = accepted switch
-        {
-            Ok<CommandAccepted> ok => (StatusCodes.Status200OK, ok.Value, null),
-            Created<CommandAccepted> created => (StatusCodes.Status201Created, created.Value, created.Location),
-            _ => (0, null, null)
-        };
-        if (body is null) return;
+        if ((answer as INestedHttpResult)?.Result is not IValueHttpResult { Value: IAcceptedAnswer body } accepted
+            || accepted is not IStatusCodeHttpResult { StatusCode: { } status }) return;
+        var location = accepted.GetType().GetProperty(nameof(Created.Location))?.GetValue(accepted) as string;
         Remember(pending, session, clock, status, body, location);
     }
 
@@ -61,6 +55,8 @@ public static class IdempotentAnswers
 
         private static bool AnswersACommand(Type type) =>
             type.CanBeCastTo<IResult>() && type.IsGenericType
-            && type.GetGenericArguments().Any(t => t == typeof(Ok<CommandAccepted>) || t == typeof(Created<CommandAccepted>));
+            && type.GetGenericArguments().Any(t => t.IsGenericType
+                && (t.GetGenericTypeDefinition() == typeof(Ok<>) || t.GetGenericTypeDefinition() == typeof(Created<>))
+                && t.GetGenericArguments()[0].CanBeCastTo<IAcceptedAnswer>());
     }
 }

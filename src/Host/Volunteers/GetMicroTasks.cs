@@ -21,11 +21,11 @@ public static class GetMicroTasksEndpoint
         return new(await query.OrderByDescending(t => t.PublishedAt).Take(500).ToListAsync(ct));
     }
 
-    [WolverineGet("/api/micro-tasks/{id}")]
+    [WolverineGet("/api/micro-tasks/{microTaskId}")]
     [ProducesResponseType<MicroTaskCard>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken ct)
+    public static async Task<IResult> Get(Guid microTaskId, IQuerySession session, HttpContext context, CancellationToken ct)
     {
-        var task = await session.LoadAsync<MicroTaskCard>(id, ct);
+        var task = await session.LoadAsync<MicroTaskCard>(microTaskId, ct);
         if (task is null) return Problems.NotFound("micro-task");
         context.Response.SetETag(task.Version);
         return TypedResults.Ok(task);

@@ -14,11 +14,11 @@ public static class GetVenturesEndpoint
     public static async Task<VentureList> List(IQuerySession session, CancellationToken ct) =>
         new(await session.Query<VentureCard>().OrderByDescending(v => v.ProposedAt).Take(500).ToListAsync(ct));
 
-    [WolverineGet("/api/ventures/{id}")]
+    [WolverineGet("/api/ventures/{ventureId}")]
     [ProducesResponseType<VentureCard>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken ct)
+    public static async Task<IResult> Get(Guid ventureId, IQuerySession session, HttpContext context, CancellationToken ct)
     {
-        var venture = await session.LoadAsync<VentureCard>(id, ct);
+        var venture = await session.LoadAsync<VentureCard>(ventureId, ct);
         if (venture is null) return Problems.NotFound("venture");
         context.Response.SetETag(venture.Version);
         return TypedResults.Ok(venture);

@@ -10,11 +10,11 @@ namespace IssueTracker.Host.Volunteers;
 public static class GetVolunteerEndpoint
 {
     /// <summary>Any signed-in user of the street; name and contact only for those who may see them.</summary>
-    [WolverineGet("/api/volunteers/{id}")]
+    [WolverineGet("/api/volunteers/{volunteerId}")]
     [ProducesResponseType<VolunteerProfile>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, ClaimsPrincipal user, HttpContext context,
-        CancellationToken ct) => Answer(await session.LoadAsync<VolunteerProfile>(id, ct), user, context);
+    public static async Task<IResult> Get(Guid volunteerId, IQuerySession session, ClaimsPrincipal user, HttpContext context,
+        CancellationToken ct) => Answer(await session.LoadAsync<VolunteerProfile>(volunteerId, ct), user, context);
 
     /// <summary>The signed-in volunteer's own record (their hours, points and what earned and spent them).</summary>
     [WolverineGet("/api/volunteers/me")]

@@ -22,11 +22,11 @@ public static class GetWishesEndpoint
         return new(user.SeesPrivateData() ? wishes : wishes.Select(w => w.WithoutResident()).ToList());
     }
 
-    [WolverineGet("/api/wishes/{id}")]
+    [WolverineGet("/api/wishes/{wishId}")]
     [ProducesResponseType<WishCard>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
+    public static async Task<IResult> Get(Guid wishId, IQuerySession session, ClaimsPrincipal user, HttpContext context, CancellationToken ct)
     {
-        var wish = await session.LoadAsync<WishCard>(id, ct);
+        var wish = await session.LoadAsync<WishCard>(wishId, ct);
         if (wish is null) return Problems.NotFound("wish");
         context.Response.SetETag(wish.Version);
         return TypedResults.Ok(user.SeesPrivateData() ? wish : wish.WithoutResident());

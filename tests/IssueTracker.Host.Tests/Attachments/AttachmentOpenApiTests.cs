@@ -25,7 +25,7 @@ public class AttachmentOpenApiTests(AppFixture app)
         upload.GetProperty("responses").GetProperty("201").GetProperty("content").GetProperty("application/json")
             .GetProperty("schema").ValueKind.ShouldBe(JsonValueKind.Object);
 
-        var photo = paths.GetProperty("/api/issues/{id}/attachments/{attachmentId}").GetProperty("get");
+        var photo = paths.GetProperty("/api/issues/{issueId}/attachments/{attachmentId}").GetProperty("get");
         photo.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(p => p.Name)
             .ShouldBe(["image/jpeg", "image/png", "image/webp"], ignoreOrder: true);
         Parameters(photo).ShouldContain("size");

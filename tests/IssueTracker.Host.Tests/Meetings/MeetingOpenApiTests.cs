@@ -19,7 +19,7 @@ public class MeetingOpenApiTests(AppFixture app)
         paths.GetProperty("/api/meetings").GetProperty("post").GetProperty("responses").TryGetProperty("201", out _).ShouldBeTrue();
         paths.GetProperty("/api/meetings").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
             .TryGetProperty("application/json", out _).ShouldBeTrue();
-        paths.GetProperty("/api/meetings/{id}").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
+        paths.GetProperty("/api/meetings/{meetingId}").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
             .TryGetProperty("application/json", out _).ShouldBeTrue();
     }
 }

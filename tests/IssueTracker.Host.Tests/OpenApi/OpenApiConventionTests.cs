@@ -44,10 +44,10 @@ public class OpenApiConventionTests(AppFixture app)
     public async Task Routes_decide_the_tag()
     {
         var operations = Operations(await Document()).ToDictionary(o => $"{o.Verb} {o.Path}", o => o.Operation.GetProperty("tags")[0].GetString());
-        operations["get /api/issues/{id}/history"].ShouldBe("audit");
-        operations["get /api/issues/{id}/state"].ShouldBe("audit");
-        operations["get /api/issues/{id}/history/verify"].ShouldBe("audit");
-        operations["get /api/issues/{id}"].ShouldBe("issues");
+        operations["get /api/issues/{issueId}/history"].ShouldBe("audit");
+        operations["get /api/issues/{issueId}/state"].ShouldBe("audit");
+        operations["get /api/issues/{issueId}/history/verify"].ShouldBe("audit");
+        operations["get /api/issues/{issueId}"].ShouldBe("issues");
         operations["post /api/meetings"].ShouldBe("meetings");
     }
 

@@ -20,7 +20,7 @@ public class OpenApiTests(AppFixture app)
         paths.GetProperty("/api/issues").GetProperty("post").GetProperty("responses").TryGetProperty("201", out _).ShouldBeTrue();
         paths.GetProperty("/api/issues").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
             .TryGetProperty("application/json", out _).ShouldBeTrue();
-        paths.GetProperty("/api/issues/{id}").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
+        paths.GetProperty("/api/issues/{issueId}").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
             .TryGetProperty("application/json", out _).ShouldBeTrue();
     }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace IssueTracker.Host.Tests.OpenApi;
 
-/// <summary>Runs an external tool (npx, chromium). Missing tools fail the test in CI and let it pass quietly elsewhere.</summary>
+/// <summary>Runs an external tool (node, chromium). Missing tools fail the test in CI and let it pass quietly elsewhere.</summary>
 public static class Tools
 {
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
@@ -20,10 +20,11 @@ public static class Tools
     }
 
     public static async Task<(int ExitCode, string Output)> Run(string file, IEnumerable<string> arguments, string workingDirectory,
-        TimeSpan timeout)
+        TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -74,4 +74,31 @@ public class IdempotencyTests(AppFixture app)
 
         (await _street.Assignee.Post($"/api/issues/{id}/resolve", new { resolution = "已修" }, key)).ShouldHaveStatus(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Directory_writes_and_extension_requests_replay_their_first_answer()
+    {
+        var entry = new { id = "donglai-wuye", name = "东来物业", kind = "propertyCompany", active = true };
+        var created = (await _street.Host.Post("/api/organisations", entry, ("Idempotency-Key", "org-1"))).ShouldHaveStatus(HttpStatusCode.Created);
+        var again = (await _street.Host.Post("/api/organisations", entry, ("Idempotency-Key", "org-1"))).ShouldHaveStatus(HttpStatusCode.Created);
+        again.Body.ToString().ShouldBe(created.Body.ToString());
+        again.Response.Headers.Location.ShouldBe(created.Response.Headers.Location);
+        again.Response.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+
+        var rename = new { name = "东来物业（明光）", kind = "propertyCompany", active = true };
+        for (var i = 0; i < 2; i++)
+            (await _street.Host.Send(HttpMethod.Put, "/api/organisations/donglai-wuye",
+                    System.Net.Http.Json.JsonContent.Create(rename, options: Street.Json), ("Idempotency-Key", "org-2"), ("If-Match", "\"1\"")))
+                .ShouldHaveStatus(HttpStatusCode.OK).Version.ShouldBe(2);
+        (await _street.EventsOf(Domain.Organisations.OrganisationIds.StreamId(_street.Id, "donglai-wuye"))).Count.ShouldBe(2);
+
+        var id = await _street.Raise();
+        await _street.Host.Post($"/api/issues/{id}/assign", Bodies.Assign());
+        await _street.Assignee.Post($"/api/issues/{id}/acknowledge", new { });
+        var extension = Bodies.Extension();
+        var asked = new List<Answer>();
+        for (var i = 0; i < 2; i++) asked.Add(await _street.Assignee.Post($"/api/issues/{id}/extension-requests", extension, ("Idempotency-Key", "ext-1")));
+        asked.ShouldAllBe(a => a.Status == HttpStatusCode.OK && a.Version == 4 && a.Body.GetProperty("request").GetInt32() == 1);
+        (await _street.EventsOf(id)).Count.ShouldBe(4);
+    }
 }

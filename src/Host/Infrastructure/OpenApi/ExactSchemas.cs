@@ -18,6 +18,9 @@ internal sealed class ExactSchemas : IOpenApiDocumentTransformer
     private static readonly HashSet<string> Own = [DocumentConventions.Problem, DocumentConventions.ValidationProblem];
     private static readonly HashSet<string> NeverServed = ["searchGrams"];
 
+    /// <summary>Answer members written as null for readers who do not see residents' private data (AttendeePrivacy).</summary>
+    private static readonly Dictionary<string, string[]> NullForOthers = new() { ["Attendee"] = ["name"] };
+
     private static readonly Lazy<Dictionary<string, Type>> Types = new(() =>
         new[] { typeof(Domain.Shared.Actor).Assembly, typeof(Projections.IssueDetails.IssueDetails).Assembly, typeof(ExactSchemas).Assembly }
             .SelectMany(a => a.GetTypes()).Where(t => t.IsPublic || t.IsNestedPublic)
@@ -40,6 +43,9 @@ internal sealed class ExactSchemas : IOpenApiDocumentTransformer
                 foreach (var member in required.Where(schema.Properties!.ContainsKey)) schema.Properties![member] = NotNull(schema.Properties[member]);
             }
             else schema.Required = schema.Properties!.Keys.ToHashSet();
+            foreach (var member in NullForOthers.GetValueOrDefault(name, []))
+                if (schema.Properties!.TryGetValue(member, out var hidden) && hidden is OpenApiSchema { Type: { } served } plain)
+                    plain.Type = served | JsonSchemaType.Null;
         }
         return Task.CompletedTask;
     }
