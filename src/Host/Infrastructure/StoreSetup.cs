@@ -90,6 +90,8 @@ public static class StoreSetup
             // Cluster:NodeTimeout, seen at the next Cluster:HealthCheckInterval.
             options.Durability.HealthCheckPollingTime = builder.Configuration.GetValue("Cluster:HealthCheckInterval", TimeSpan.FromSeconds(5));
             options.Durability.StaleNodeTimeout = builder.Configuration.GetValue("Cluster:NodeTimeout", TimeSpan.FromSeconds(15));
+            // How soon a projection stopped by a failure (the database away) is found and started again.
+            options.Durability.CheckAssignmentPeriod = builder.Configuration.GetValue("Cluster:AssignmentCheckInterval", TimeSpan.FromSeconds(10));
             options.Policies.AutoApplyTransactions();
             options.UseRuntimeCompilation();
         });
