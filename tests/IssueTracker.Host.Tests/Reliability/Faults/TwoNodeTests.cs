@@ -18,7 +18,7 @@ public class TwoNodeTests(FaultCluster cluster, ITestOutputHelper output)
     /// <summary>Fast enough failure detection for the test's 30 s, and an acknowledgement deadline that expires in it.</summary>
     private static readonly Dictionary<string, string> Settings = new()
     {
-        ["Cluster__HealthCheckInterval"] = "00:00:02", ["Cluster__NodeTimeout"] = "00:00:08",
+        ["Projections__Distribution"] = "Balanced", ["Cluster__HealthCheckInterval"] = "00:00:02", ["Cluster__NodeTimeout"] = "00:00:08",
         ["Deadlines__Acknowledge"] = "00:00:10"
     };
 
