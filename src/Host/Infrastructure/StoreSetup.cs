@@ -46,7 +46,7 @@ public static class StoreSetup
         var boardChanges = new BoardChanges();
         builder.Services.AddSingleton(boardChanges);
 
-        builder.Services.AddMarten(options =>
+        var marten = builder.Services.AddMarten(options =>
             {
                 options.Connection(builder.Configuration.ConnectionString());
                 options.DatabaseSchemaName = Schema;
@@ -74,12 +74,24 @@ public static class StoreSetup
 
                 options.Schema.For<IdempotencyRecord>();
             })
-            .AddAsyncDaemon(DaemonMode.Solo)
-            .UseLightweightSessions()
-            .IntegrateWithWolverine();
+            .UseLightweightSessions();
+        var distribution = builder.Configuration.GetValue("Projections:Distribution", ProjectionDistribution.Balanced);
+        if (distribution == ProjectionDistribution.Solo)
+            marten.AddAsyncDaemon(DaemonMode.Solo).IntegrateWithWolverine();
+        else
+            // Each async projection and subscription runs on exactly one of the hosts sharing the database, and moves
+            // to another when its node stops answering; Wolverine elects the leader that assigns them.
+            marten.IntegrateWithWolverine(integration => integration.UseWolverineManagedEventSubscriptionDistribution = true);
 
         builder.Host.UseWolverine(options =>
         {
+            options.Durability.Mode = DurabilityMode.Balanced;
+            // How soon a killed host's projections, timers and messages move to another: its heartbeat is missed for
+            // Cluster:NodeTimeout, seen at the next Cluster:HealthCheckInterval.
+            options.Durability.HealthCheckPollingTime = builder.Configuration.GetValue("Cluster:HealthCheckInterval", TimeSpan.FromSeconds(5));
+            options.Durability.StaleNodeTimeout = builder.Configuration.GetValue("Cluster:NodeTimeout", TimeSpan.FromSeconds(15));
+            // How soon a projection stopped by a failure (the database away) is found and started again.
+            options.Durability.CheckAssignmentPeriod = builder.Configuration.GetValue("Cluster:AssignmentCheckInterval", TimeSpan.FromSeconds(10));
             options.Policies.AutoApplyTransactions();
             options.UseRuntimeCompilation();
         });
@@ -94,4 +106,14 @@ public static class StoreSetup
             defaults.Production.ResourceAutoCreate = AutoCreate.None;
         });
     }
+}
+
+/// <summary>Projections:Distribution — how the async projections are run when several hosts share one database.</summary>
+public enum ProjectionDistribution
+{
+    /// <summary>Spread over the hosts by Wolverine, each shard on exactly one of them (the default).</summary>
+    Balanced,
+
+    /// <summary>Every projection in this process alone: for a single host, or a process that must not share them.</summary>
+    Solo
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using IssueTracker.Host.Tests.Boards;
 using IssueTracker.Host.Tests.Deadlines;
-using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -32,7 +31,7 @@ public class AssessmentReportTests(ClockFixture app)
             .ShouldBe(["1 parking 63.17 | 6 4 6 4 4 3 1 1 2 4 1 1 | 0.6667 0.6667 0.75 0.6667"]);
         (await Lines($"/api/reports/assessment?from={month}&to={month}&groupBy=community")).Single().ShouldStartWith("1 明光社区 63.17 |");
 
-        var daemon = app.Host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        var daemon = app.Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>().DaemonForMainDatabase();
         await daemon.RebuildProjectionAsync("Assessment", TimeSpan.FromMinutes(2), CancellationToken.None);
         (await Lines($"/api/reports/assessment?from={month}&to={month}&groupBy=organisation")).ShouldBe(report);
     }

@@ -13,18 +13,21 @@ public sealed class FaultClient : IDisposable
         SigningKey = AppFixture.SigningKey, Issuer = "issuetracker-faults", Audience = "issuetracker"
     };
 
-    public FaultClient()
+    /// <param name="street">Another client's street, for a second host serving the same street.</param>
+    /// <param name="timeout">For a request, 20 s unless given.</param>
+    public FaultClient(string? street = null, TimeSpan? timeout = null)
     {
+        Street = street ?? "faults-" + Guid.NewGuid().ToString("N")[..12];
         Address = new Uri($"http://127.0.0.1:{HostProcess.FreePort()}/");
         Http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 32 })
         {
-            BaseAddress = Address, Timeout = TimeSpan.FromSeconds(20)
+            BaseAddress = Address, Timeout = timeout ?? TimeSpan.FromSeconds(20)
         };
     }
 
     public Uri Address { get; }
     public HttpClient Http { get; }
-    public string Street { get; } = "faults-" + Guid.NewGuid().ToString("N")[..12];
+    public string Street { get; }
 
     public AuthenticationHeaderValue Host => Bearer(Roles.Host, "host-li", "李主任");
     public AuthenticationHeaderValue Assignee => Bearer(Roles.Assignee, "wy-zhang", "物业小张", Tests.Street.PropertyCompany);
