@@ -17,10 +17,10 @@ const bearer: Middleware = {
 export const api = createClient<paths>({ baseUrl: location.origin });
 api.use(bearer);
 
-/** A file the API serves behind the token (CSV): fetched with the Authorization header, saved from a blob. */
-export async function download(path: string, fileName: string): Promise<void> {
+/** A file the API serves behind the token (CSV, xlsx): fetched with the Authorization header, saved from a blob. */
+export async function download(path: string, fileName: string, accept = "text/csv"): Promise<void> {
   const token = await currentToken();
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, Accept: "text/csv" } });
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, Accept: accept } });
   if (!response.ok) throw new Error(String(response.status));
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");

@@ -31,7 +31,7 @@ describe("readToken", () => {
 describe("menus and actions by role", () => {
   it("shows each role only its own screens", () => {
     expect(menuFor("assignee")).toEqual(["queue"]);
-    expect(menuFor("auditor")).toEqual(["audit"]);
+    expect(menuFor("auditor")).toEqual(["audit", "ledgers"]);
     expect(menuFor("reporter")).not.toContain("meetings");
     expect(menuFor("nobody")).toEqual([]);
     expect(homeFor("reporter")).toBe("/raise");
