@@ -29,9 +29,11 @@ public class LedgerTests(AppFixture app)
             .ShouldHaveStatus(HttpStatusCode.Created);
     }
 
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private async Task<List<IDictionary<string, object>>> Sheet(string kind)
     {
-        var answer = await _street.Host.Send(HttpMethod.Get, $"/api/ledgers/{kind}?format=xlsx", null);
+        var answer = await _street.Host.Send(HttpMethod.Get, $"/api/ledgers/{kind}?format=xlsx", null, ("Accept", XlsxType));
         answer.Status.ShouldBe(HttpStatusCode.OK, answer.ToString());
         answer.Response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         var bytes = await answer.Response.Content.ReadAsByteArrayAsync();
