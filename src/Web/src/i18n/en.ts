@@ -78,7 +78,7 @@ const en: typeof zh = {
     register: "Register as a volunteer", registerHint: "Once registered you can claim wishes, take part in micro-tasks and redeem points.", name: "Name", contact: "Contact", skills: "Skills (comma-separated)",
     community: "Community", hours: "Hours served", points: "Points", teams: "Teams", joinTeam: "Join a team", join: "Join", leave: "Leave", noTeam: "Not in a team yet",
     pointsHistory: "Points history", serviceRecords: "Service records", activity: "Activity", servedOn: "Served on", registerFirst: "Register as a volunteer under My volunteering first.",
-    roster: "Team members", all: "All", mine: "Mine",
+    label: "{label}: ", roster: "Team members", all: "All",
   },
   wish: {
     record: "Record a wish", title: "Wish", description: "Details", community: "Community", grid: "Grid", residentName: "Resident's name", residentContact: "Resident's contact",
@@ -87,7 +87,7 @@ const en: typeof zh = {
     status: { open: "Open", claimed: "Claimed", fulfilled: "Fulfilled, to confirm", confirmed: "Confirmed" },
   },
   task: {
-    fromIssueLink: "Turn into a micro-task for a volunteer team", fromIssue: "From a meeting issue: leave title and community blank to take the issue's.", publish: "Publish a micro-task", title: "Title", description: "Description", community: "Community", team: "Team", forTeam: "Give to a team now (optional)", claim: "Claim for my team",
+    people: "{count} people", fromIssueLink: "Turn into a micro-task for a volunteer team", fromIssue: "From a meeting issue: leave title and community blank to take the issue's.", publish: "Publish a micro-task", title: "Title", description: "Description", community: "Community", team: "Team", forTeam: "Give to a team now (optional)", claim: "Claim for my team",
     complete: "Report done", report: "Report", participants: "Volunteers who took part and their hours", confirm: "Confirm", totalHours: "Total hours", empty: "No micro-tasks",
     status: { open: "Open", claimed: "Claimed", completed: "Done, to confirm", confirmed: "Confirmed" },
   },

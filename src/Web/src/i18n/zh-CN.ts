@@ -76,7 +76,7 @@ export default {
     register: "志愿者注册", registerHint: "注册后即可认领微心愿、参加微实事、用积分兑换奖品。", name: "姓名", contact: "联系方式", skills: "特长（用逗号分隔）",
     community: "社区", hours: "服务时长（小时）", points: "积分", teams: "所在团队", joinTeam: "加入团队", join: "加入", leave: "退出", noTeam: "尚未加入团队",
     pointsHistory: "积分明细", serviceRecords: "服务记录", activity: "活动", servedOn: "服务日期", registerFirst: "请先在“我的志愿”中注册志愿者。",
-    roster: "团队成员", all: "全部", mine: "与我有关",
+    label: "{label}：", roster: "团队成员", all: "全部",
   },
   wish: {
     record: "登记微心愿", title: "心愿", description: "详情", community: "社区", grid: "网格", residentName: "居民姓名", residentContact: "居民联系方式",
@@ -85,7 +85,7 @@ export default {
     status: { open: "待认领", claimed: "已认领", fulfilled: "已完成待确认", confirmed: "已确认" },
   },
   task: {
-    fromIssueLink: "转为微实事（交志愿团队办理）", fromIssue: "由议事会问题转为微实事：标题和社区可留空，默认取自该问题。", publish: "发布微实事", title: "项目名称", description: "内容", community: "社区", team: "认领团队", forTeam: "直接交给团队（可选）", claim: "团队认领",
+    people: "{count} 人", fromIssueLink: "转为微实事（交志愿团队办理）", fromIssue: "由议事会问题转为微实事：标题和社区可留空，默认取自该问题。", publish: "发布微实事", title: "项目名称", description: "内容", community: "社区", team: "认领团队", forTeam: "直接交给团队（可选）", claim: "团队认领",
     complete: "报告完成", report: "完成情况", participants: "参与的志愿者及时长（小时）", confirm: "确认完成", totalHours: "总时长（小时）", empty: "暂无微实事",
     status: { open: "待认领", claimed: "已认领", completed: "已完成待确认", confirmed: "已确认" },
   },
