@@ -72,17 +72,22 @@ public sealed class Street(AppFixture app, string id)
             if (answer.Status != HttpStatusCode.Conflict) answer.ShouldHaveStatus(HttpStatusCode.Created);
         })).Value;
 
+    /// <summary>The assignee of an assignment, and the volunteer team a volunteer-service command names, listed first.</summary>
     internal async Task ListAssigneeOf(string url, HttpContent? content)
     {
-        if (!ListsAssignees || content is null || !(url.EndsWith("/assign", StringComparison.Ordinal) || url.EndsWith("/decisions", StringComparison.Ordinal))) return;
+        if (!ListsAssignees || content is null) return;
+        var (field, kind) = url.EndsWith("/assign", StringComparison.Ordinal) || url.EndsWith("/decisions", StringComparison.Ordinal)
+            ? ("assignee", "propertyCompany")
+            : ("teamId", "volunteerTeam");
         var text = await content.ReadAsStringAsync();
         if (!text.TrimStart().StartsWith('{')) return;
         try
         {
             using var body = JsonDocument.Parse(text);
-            if (body.RootElement.TryGetProperty("assignee", out var assignee) && assignee.ValueKind == JsonValueKind.String
-                && assignee.GetString() is { } slug && Domain.Organisations.OrganisationIds.IsSlug(slug))
-                await List(slug);
+            if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty(field, out var named)
+                && named.ValueKind == JsonValueKind.String
+                && named.GetString() is { } slug && Domain.Organisations.OrganisationIds.IsSlug(slug))
+                await List(slug, kind: kind);
         }
         catch (JsonException)
         {

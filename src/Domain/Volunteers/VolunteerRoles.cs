@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Volunteers;
@@ -16,10 +15,7 @@ public static class VolunteerRoles
 }
 
 /// <summary>Volunteer teams are organisations of the directory: their ids are its slugs.</summary>
-public static partial class TeamIds
+public static class TeamIds
 {
-    public static bool IsWellFormed(string? teamId) => teamId is not null && Slug().IsMatch(teamId);
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
-    private static partial Regex Slug();
+    public static bool IsWellFormed(string? teamId) => Organisations.OrganisationIds.IsSlug(teamId);
 }

@@ -22,11 +22,7 @@ public static class DemoDirectory
         ("shichang-jiandu", "市场监督管理所", Department, null, "0551-6421 0006"),
         ("huanbao", "街道环保办", Department, null, "0551-6421 0007"),
         ("jiaojing", "交警大队明光路中队", Police, null, "0551-6421 0122"),
-        ("hongli-zhou-ketang", "洪立周爱心课堂", VolunteerTeam, "洪立周", null),
-        ("wu-huaping-studio", "吴化平阳光工作室", VolunteerTeam, "吴化平", null),
-        ("yixiao-zhijia-canteen", "以孝治家大食堂", VolunteerTeam, null, null),
-        ("xiandai-hospital-team", "现代妇产医院志愿服务队", VolunteerTeam, null, null),
-        ("shequ-xiaobangke", "社区小帮客", VolunteerTeam, null, null)
+        .. VolunteerSeeder.Teams.Select(t => (t.Id, t.Name, VolunteerTeam, (string?)null, (string?)null))
     ];
 
     /// <summary>Lists each entry the street does not have yet; returns how many were added.</summary>

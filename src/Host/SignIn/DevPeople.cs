@@ -1,4 +1,5 @@
 using IssueTracker.Domain.Shared;
+using IssueTracker.Domain.Volunteers;
 using IssueTracker.Host.Infrastructure;
 
 namespace IssueTracker.Host.SignIn;
@@ -15,7 +16,9 @@ public static class DevPeople
         new("dev-hongse-zhang", "张经理（红色物业）", Roles.Assignee, "hongse-wuye"),
         new("dev-datonglu-chen", "陈警官（大通路派出所）", Roles.Assignee, "datonglu-pcs"),
         new("dev-auditor-zhao", "赵审计", Roles.Auditor, null),
-        new("dev-viewer-board", "大屏", "viewer", null)
+        new("dev-viewer-board", "大屏", "viewer", null),
+        new("vol-zhang", "张小帮（志愿者）", VolunteerRoles.Volunteer, null),
+        new("lead-shequ-xiaobangke", "社区小帮客队长", VolunteerRoles.TeamLeader, "shequ-xiaobangke")
     ];
 
     public static DevPerson? Find(string? sub) => All.FirstOrDefault(p => p.Sub == sub);

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using IssueTracker.Domain.Organisations;
 using IssueTracker.Domain.Volunteers;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.Volunteers;
 using Marten;
 
@@ -48,12 +50,10 @@ public static class VolunteerIds
     }
 }
 
-/// <summary>
-/// The one place that says whether a volunteer team exists in the caller's street. Until the organisation directory
-/// lands, a well-formed slug is a team; then this asks the directory for an entry of kind volunteerTeam.
-/// </summary>
+/// <summary>The one place that says whether a volunteer team exists: an active entry of kind volunteerTeam in the caller's street's directory.</summary>
 public static class VolunteerTeams
 {
-    public static Task<bool> ExistsAsync(IQuerySession session, string? teamId, CancellationToken ct) =>
-        Task.FromResult(TeamIds.IsWellFormed(teamId));
+    public static async Task<bool> ExistsAsync(IQuerySession session, string? teamId, CancellationToken ct) =>
+        TeamIds.IsWellFormed(teamId)
+        && await OrganisationDirectory.FindAsync(session, teamId, ct) is { Kind: OrganisationKind.VolunteerTeam, Active: true };
 }

@@ -26,7 +26,7 @@ public static class VolunteerExamples
         [typeof(PublishMicroTask)] = new PublishMicroTask("矿机二村楼道杂物清理", "清理2栋、3栋楼道堆放的杂物，消除消防隐患。", "明光社区", null,
             "shequ-xiaobangke"),
         [typeof(ClaimMicroTask)] = new ClaimMicroTask("shequ-xiaobangke"),
-        [typeof(ProposeVenture)] = new ProposeVenture("老年食堂助餐志愿服务", "为全椒路社区老年食堂招募送餐志愿者，购置保温餐箱。", "yixiao-zhijia", 8000m),
+        [typeof(ProposeVenture)] = new ProposeVenture("老年食堂助餐志愿服务", "为全椒路社区老年食堂招募送餐志愿者，购置保温餐箱。", "yixiao-canteen", 8000m),
         [typeof(ApproveVenture)] = new ApproveVenture("同意立项，按季度报送进展。"),
         [typeof(DeclineVenture)] = new DeclineVenture("预算超出本期微创投额度。"),
         [typeof(ReportMilestone)] = new ReportMilestone("已购置保温餐箱20个，招募送餐志愿者12名。", 2600m),

@@ -15,7 +15,10 @@ public sealed record WishCard
     public int? Grid { get; init; }
     public Resident? Resident { get; init; }
     public WishStatus Status { get; init; }
+    /// <summary>The recorder's name, as the wall and the ledger show it.</summary>
     public string RecordedBy { get; init; } = "";
+    /// <summary>The recorder's account: the one (besides hosts) who confirms the wish.</summary>
+    public string RecorderId { get; init; } = "";
     public Guid? ClaimedByVolunteer { get; init; }
     public string? ClaimedByTeam { get; init; }
     public string? Note { get; init; }
@@ -48,7 +51,7 @@ public sealed partial class WishCardProjection : SingleStreamProjection<WishCard
             (null, WishRecorded r) => new WishCard
             {
                 Id = id, Title = r.Title, Description = r.Description, Community = r.Community, Grid = r.Grid, Resident = r.Resident,
-                Status = WishStatus.Open, RecordedBy = r.By.Name, RecordedAt = r.At
+                Status = WishStatus.Open, RecordedBy = r.By.Name, RecorderId = r.By.Id, RecordedAt = r.At
             },
             (null, _) => null,
             (_, WishClaimed c) => snapshot with

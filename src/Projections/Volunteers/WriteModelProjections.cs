@@ -4,74 +4,54 @@ using Marten.Events.Aggregation;
 
 namespace IssueTracker.Projections.Volunteers;
 
-/// <summary>Live aggregation of the Volunteer write model for FetchForWriting; the folding itself is the Domain's.</summary>
+/// <summary>
+/// The one way a volunteer-service write model is folded for FetchForWriting: its first event creates it, the Domain
+/// evolves it, and it carries the stream's version.
+/// </summary>
+internal static class WriteModel
+{
+    public static T? Fold<T, TStart>(T? snapshot, Guid id, IEvent e, Func<Guid, TStart, T> create, Func<T, object, T> evolve,
+        Func<T, int, T> atVersion) where T : class
+    {
+        var next = snapshot is null
+            ? e.Data is TStart start ? create(id, start) : null
+            : evolve(snapshot, e.Data);
+        return next is null ? null : atVersion(next, (int)e.Version);
+    }
+}
+
 public sealed partial class VolunteerWriteModelProjection : SingleStreamProjection<Volunteer, Guid>
 {
-    public override Volunteer? Evolve(Volunteer? snapshot, Guid id, IEvent e)
-    {
-        var next = snapshot is null
-            ? e.Data is VolunteerRegistered registered ? Volunteer.Create(id, registered) : null
-            : Volunteer.Evolve(snapshot, e.Data);
-        return next is null ? null : next with { Version = (int)e.Version };
-    }
+    public override Volunteer? Evolve(Volunteer? snapshot, Guid id, IEvent e) =>
+        WriteModel.Fold<Volunteer, VolunteerRegistered>(snapshot, id, e, Volunteer.Create, Volunteer.Evolve, (v, n) => v with { Version = n });
 }
 
-/// <summary>Live aggregation of the Reward write model for FetchForWriting.</summary>
 public sealed partial class RewardWriteModelProjection : SingleStreamProjection<Reward, Guid>
 {
-    public override Reward? Evolve(Reward? snapshot, Guid id, IEvent e)
-    {
-        var next = snapshot is null
-            ? e.Data is RewardOffered offered ? Reward.Create(id, offered) : null
-            : Reward.Evolve(snapshot, e.Data);
-        return next is null ? null : next with { Version = (int)e.Version };
-    }
+    public override Reward? Evolve(Reward? snapshot, Guid id, IEvent e) =>
+        WriteModel.Fold<Reward, RewardOffered>(snapshot, id, e, Reward.Create, Reward.Evolve, (r, n) => r with { Version = n });
 }
 
-/// <summary>Live aggregation of the Wish write model for FetchForWriting.</summary>
 public sealed partial class WishWriteModelProjection : SingleStreamProjection<Wish, Guid>
 {
-    public override Wish? Evolve(Wish? snapshot, Guid id, IEvent e)
-    {
-        var next = snapshot is null
-            ? e.Data is WishRecorded recorded ? Wish.Create(id, recorded) : null
-            : Wish.Evolve(snapshot, e.Data);
-        return next is null ? null : next with { Version = (int)e.Version };
-    }
+    public override Wish? Evolve(Wish? snapshot, Guid id, IEvent e) =>
+        WriteModel.Fold<Wish, WishRecorded>(snapshot, id, e, Wish.Create, Wish.Evolve, (w, n) => w with { Version = n });
 }
 
-/// <summary>Live aggregation of the MicroTask write model for FetchForWriting.</summary>
 public sealed partial class MicroTaskWriteModelProjection : SingleStreamProjection<MicroTask, Guid>
 {
-    public override MicroTask? Evolve(MicroTask? snapshot, Guid id, IEvent e)
-    {
-        var next = snapshot is null
-            ? e.Data is MicroTaskPublished published ? MicroTask.Create(id, published) : null
-            : MicroTask.Evolve(snapshot, e.Data);
-        return next is null ? null : next with { Version = (int)e.Version };
-    }
+    public override MicroTask? Evolve(MicroTask? snapshot, Guid id, IEvent e) =>
+        WriteModel.Fold<MicroTask, MicroTaskPublished>(snapshot, id, e, MicroTask.Create, MicroTask.Evolve, (t, n) => t with { Version = n });
 }
 
-/// <summary>Live aggregation of the Venture write model for FetchForWriting.</summary>
 public sealed partial class VentureWriteModelProjection : SingleStreamProjection<Venture, Guid>
 {
-    public override Venture? Evolve(Venture? snapshot, Guid id, IEvent e)
-    {
-        var next = snapshot is null
-            ? e.Data is VentureProposed proposed ? Venture.Create(id, proposed) : null
-            : Venture.Evolve(snapshot, e.Data);
-        return next is null ? null : next with { Version = (int)e.Version };
-    }
+    public override Venture? Evolve(Venture? snapshot, Guid id, IEvent e) =>
+        WriteModel.Fold<Venture, VentureProposed>(snapshot, id, e, Venture.Create, Venture.Evolve, (v, n) => v with { Version = n });
 }
 
-/// <summary>Live aggregation of the Need write model for FetchForWriting.</summary>
 public sealed partial class NeedWriteModelProjection : SingleStreamProjection<Need, Guid>
 {
-    public override Need? Evolve(Need? snapshot, Guid id, IEvent e)
-    {
-        var next = snapshot is null
-            ? e.Data is NeedListed listed ? Need.Create(id, listed) : null
-            : Need.Evolve(snapshot, e.Data);
-        return next is null ? null : next with { Version = (int)e.Version };
-    }
+    public override Need? Evolve(Need? snapshot, Guid id, IEvent e) =>
+        WriteModel.Fold<Need, NeedListed>(snapshot, id, e, Need.Create, Need.Evolve, (d, n) => d with { Version = n });
 }

@@ -22,6 +22,11 @@ const routes: RouteRecordRaw[] = [
   page("issues", () => import("./pages/issues/IssueListPage.vue"), "/issues"),
   page("reports", () => import("./pages/reports/ReportsPage.vue"), "/reports"),
   page(null, () => import("./pages/issues/IssuePage.vue"), "/issues/:id"),
+  page("volunteer", () => import("./pages/volunteers/MyVolunteeringPage.vue"), "/volunteer"),
+  page("wishes", () => import("./pages/volunteers/WishesPage.vue"), "/wishes"),
+  page("microTasks", () => import("./pages/volunteers/MicroTasksPage.vue"), "/micro-tasks"),
+  page("rewards", () => import("./pages/volunteers/RewardsPage.vue"), "/rewards"),
+  page("ledgers", () => import("./pages/volunteers/LedgersPage.vue"), "/ledgers"),
   { path: "/:rest(.*)*", redirect: "/" },
 ];
 

@@ -84,6 +84,8 @@ public class VolunteerTenancyTests(AppFixture app)
             await _b.Reporter.Post("/api/needs", new { category = "医疗", community = "明光社区", description = "测血压", grid = 3 });
         }
 
+        await _b.RegisterSelf();
+        (await _a.Host.Get($"/api/volunteers?team={VolunteerBodies.Team}")).Body.GetProperty("items").GetArrayLength().ShouldBe(1);
         (await _a.Host.Get("/api/rewards")).Body.GetProperty("items").GetArrayLength().ShouldBe(1);
         (await _a.Host.Get("/api/wishes")).Body.GetProperty("items").GetArrayLength().ShouldBe(1);
         foreach (var list in new[] { "/api/micro-tasks", "/api/ventures", "/api/resources", "/api/needs", "/api/needs/matches" })

@@ -18,6 +18,8 @@ public class DevSignInTests(AppFixture app)
         rows.ShouldContain(("assignee", "datonglu-pcs"));
         rows.ShouldContain(("auditor", null));
         rows.ShouldContain(("viewer", null));
+        rows.ShouldContain(("volunteer", null));
+        rows.ShouldContain(("teamLeader", "shequ-xiaobangke"));
         people.EnumerateArray().ShouldAllBe(p => p.GetProperty("name").GetString()!.Length > 0 && p.GetProperty("sub").GetString()!.Length > 0);
     }
 

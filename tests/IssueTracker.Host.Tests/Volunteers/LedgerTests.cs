@@ -10,6 +10,7 @@ public class LedgerTests(AppFixture app)
 
     private async Task Arrange()
     {
+        await _street.List(VolunteerBodies.Team, "洪立周爱心课堂", "volunteerTeam");
         var volunteer = await _street.RegisterSelf();
         var wish = (await _street.Reporter.Post("/api/wishes", WishStoryTests.Wish())).Id;
         await _street.Volunteer().Post($"/api/wishes/{wish}/claim", new { volunteerId = volunteer });
@@ -28,9 +29,11 @@ public class LedgerTests(AppFixture app)
             .ShouldHaveStatus(HttpStatusCode.Created);
     }
 
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private async Task<List<IDictionary<string, object>>> Sheet(string kind)
     {
-        var answer = await _street.Host.Send(HttpMethod.Get, $"/api/ledgers/{kind}?format=xlsx", null);
+        var answer = await _street.Host.Send(HttpMethod.Get, $"/api/ledgers/{kind}?format=xlsx", null, ("Accept", XlsxType));
         answer.Status.ShouldBe(HttpStatusCode.OK, answer.ToString());
         answer.Response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         var bytes = await answer.Response.Content.ReadAsByteArrayAsync();
@@ -49,12 +52,12 @@ public class LedgerTests(AppFixture app)
         wishes.ShouldAllBe(r => r["居民"]!.ToString() == "张奶奶");
 
         var task = (await Sheet("micro-tasks")).ShouldHaveSingleItem();
-        (task["项目名称"].ToString(), task["认领团队"].ToString(), task["状态"].ToString(), Convert.ToDecimal(task["服务时长（小时）"]))
-            .ShouldBe(("矿机二村楼道杂物清理", VolunteerBodies.Team, "已确认", 3m));
+        (task["项目名称"].ToString(), task["认领团队"].ToString(), task["团队名称"].ToString(), task["状态"].ToString(), Convert.ToDecimal(task["服务时长（小时）"]))
+            .ShouldBe(("矿机二村楼道杂物清理", VolunteerBodies.Team, "洪立周爱心课堂", "已确认", 3m));
 
         var team = (await Sheet("teams")).ShouldHaveSingleItem();
-        (team["团队"].ToString(), Convert.ToInt32(team["志愿者人数"]), Convert.ToInt32(team["完成微实事"]), Convert.ToInt32(team["微创投项目"]))
-            .ShouldBe((VolunteerBodies.Team, 1, 1, 1));
+        (team["团队"].ToString(), team["团队名称"].ToString(), Convert.ToInt32(team["志愿者人数"]), Convert.ToInt32(team["完成微实事"]), Convert.ToInt32(team["微创投项目"]))
+            .ShouldBe((VolunteerBodies.Team, "洪立周爱心课堂", 1, 1, 1));
 
         var venture = (await Sheet("ventures")).ShouldHaveSingleItem();
         (venture["项目名称"].ToString(), Convert.ToDecimal(venture["预算（元）"]), venture["状态"].ToString()).ShouldBe(("老年食堂助餐志愿服务", 8000m, "申报中"));

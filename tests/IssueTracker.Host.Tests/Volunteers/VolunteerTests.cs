@@ -74,6 +74,41 @@ public class VolunteerTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Teams_are_the_directorys_active_volunteer_teams()
+    {
+        var id = await _street.RegisterSelf();
+        _street.ListsAssignees = false;
+        await _street.List("hongse-wuye");
+        await _street.List("closed-team", "已解散的志愿队", "volunteerTeam");
+        (await _street.Admin.Send(HttpMethod.Put, "/api/organisations/closed-team", System.Net.Http.Json.JsonContent.Create(
+            new { name = "已解散的志愿队", kind = "volunteerTeam", active = false }))).ShouldHaveStatus(HttpStatusCode.OK);
+
+        foreach (var team in new[] { "never-listed", "hongse-wuye", "closed-team" })
+            (await _street.Volunteer().Post($"/api/volunteers/{id}/teams", new { teamId = team })).ShouldHaveStatus(HttpStatusCode.BadRequest);
+        (await _street.Host.Post("/api/micro-tasks", MicroTaskStoryTests.Task("never-listed"))).ShouldHaveStatus(HttpStatusCode.BadRequest);
+        (await _street.Host.Post("/api/ventures", VentureAndListTests.Venture("hongse-wuye"))).ShouldHaveStatus(HttpStatusCode.BadRequest);
+
+        await _street.List(VolunteerBodies.OtherTeam, "吴化平阳光工作室", "volunteerTeam");
+        (await _street.Volunteer().Post($"/api/volunteers/{id}/teams", new { teamId = VolunteerBodies.OtherTeam })).ShouldHaveStatus(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_teams_roster_lists_its_members_with_names_for_its_leader_only()
+    {
+        var mine = await _street.RegisterSelf();
+        var hosts = await _street.RegisterByHost("周阿姨");
+        var elsewhere = (await _street.Host.Post("/api/volunteers", VolunteerBodies.Registration("钱师傅"))).ShouldHaveStatus(HttpStatusCode.Created).Id;
+        (await _street.Host.Post($"/api/volunteers/{elsewhere}/teams", new { teamId = VolunteerBodies.OtherTeam })).ShouldHaveStatus(HttpStatusCode.OK);
+
+        var roster = (await _street.Leader().Get($"/api/volunteers?team={VolunteerBodies.Team}")).ShouldHaveStatus(HttpStatusCode.OK)
+            .Body.GetProperty("items").EnumerateArray().ToList();
+        roster.Select(v => (v.GetProperty("id").GetGuid(), v.GetProperty("name").GetString())).ShouldBe([(mine, "吴化平"), (hosts, "周阿姨")]);
+        (await _street.OtherLeader().Get($"/api/volunteers?team={VolunteerBodies.Team}")).Body.GetProperty("items").EnumerateArray()
+            .ShouldAllBe(v => v.GetProperty("name").ValueKind == System.Text.Json.JsonValueKind.Null);
+        (await _street.Host.Get("/api/volunteers")).Body.GetProperty("items").GetArrayLength().ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Service_records_credit_points_by_the_hour_and_a_correction_is_a_new_event()
     {
         var id = await _street.RegisterSelf();

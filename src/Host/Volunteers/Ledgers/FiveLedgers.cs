@@ -1,5 +1,6 @@
 using IssueTracker.Domain.Volunteers;
 using IssueTracker.Projections.Volunteers;
+using IssueTracker.Host.Organisations;
 using Marten;
 
 namespace IssueTracker.Host.Volunteers.Ledgers;
@@ -9,12 +10,21 @@ public static class FiveLedgers
 {
     private const int MaxRows = 10_000;
 
-    public static async Task<Ledger?> BuildAsync(string kind, IQuerySession session, CancellationToken ct) => kind switch
+    /// <summary>The ledger of that kind, teams named as the street's directory names them; null for an unknown kind.</summary>
+    public static async Task<Ledger?> BuildAsync(string kind, IQuerySession session, CancellationToken ct)
     {
-        "micro-tasks" => MicroTasks(await session.Query<MicroTaskCard>().OrderBy(t => t.PublishedAt).Take(MaxRows).ToListAsync(ct)),
+        if (!Ledger.Kinds.Contains(kind)) return null;
+        var names = await OrganisationDirectory.NamesAsync(session, ct);
+        return await BuildAsync(kind, session, names, ct);
+    }
+
+    private static async Task<Ledger?> BuildAsync(string kind, IQuerySession session, IReadOnlyDictionary<string, string> names,
+        CancellationToken ct) => kind switch
+    {
+        "micro-tasks" => MicroTasks(await session.Query<MicroTaskCard>().OrderBy(t => t.PublishedAt).Take(MaxRows).ToListAsync(ct), names),
         "wishes" => Wishes(await session.Query<WishCard>().OrderBy(w => w.RecordedAt).Take(MaxRows).ToListAsync(ct)),
-        "ventures" => Ventures(await session.Query<VentureCard>().OrderBy(v => v.ProposedAt).Take(MaxRows).ToListAsync(ct)),
-        "teams" => Teams(
+        "ventures" => Ventures(await session.Query<VentureCard>().OrderBy(v => v.ProposedAt).Take(MaxRows).ToListAsync(ct), names),
+        "teams" => Teams(names,
             await session.Query<VolunteerProfile>().Take(MaxRows).ToListAsync(ct),
             await session.Query<MicroTaskCard>().Take(MaxRows).ToListAsync(ct),
             await session.Query<WishCard>().Take(MaxRows).ToListAsync(ct),
@@ -25,10 +35,12 @@ public static class FiveLedgers
         _ => null
     };
 
-    private static Ledger MicroTasks(IReadOnlyList<MicroTaskCard> tasks) => new LedgerBuilder<MicroTaskCard>("micro-tasks", "微实事台账")
+    private static Ledger MicroTasks(IReadOnlyList<MicroTaskCard> tasks, IReadOnlyDictionary<string, string> names) =>
+        new LedgerBuilder<MicroTaskCard>("micro-tasks", "微实事台账")
         .Column("title", "项目名称", t => t.Title)
         .Column("community", "社区", t => t.Community)
         .Column("team", "认领团队", t => t.Team)
+        .Column("teamName", "团队名称", t => names.NameOf(t.Team))
         .Column("status", "状态", t => Label(t.Status))
         .Column("participants", "参与人数", t => t.Participants.Count)
         .Column("hours", "服务时长（小时）", t => t.TotalHours)
@@ -51,9 +63,11 @@ public static class FiveLedgers
         .Column("confirmedAt", "确认时间", w => Day(w.ConfirmedAt))
         .Build(wishes);
 
-    private static Ledger Ventures(IReadOnlyList<VentureCard> ventures) => new LedgerBuilder<VentureCard>("ventures", "微创投台账")
+    private static Ledger Ventures(IReadOnlyList<VentureCard> ventures, IReadOnlyDictionary<string, string> names) =>
+        new LedgerBuilder<VentureCard>("ventures", "微创投台账")
         .Column("title", "项目名称", v => v.Title)
         .Column("team", "申报团队", v => v.TeamId)
+        .Column("teamName", "团队名称", v => names.NameOf(v.TeamId))
         .Column("budget", "预算（元）", v => v.Budget)
         .Column("spent", "已支出（元）", v => v.Spent)
         .Column("status", "状态", v => Label(v.Status))
@@ -64,13 +78,14 @@ public static class FiveLedgers
 
     private sealed record TeamRow(string Team, int Members, decimal Hours, int TasksClaimed, int TasksConfirmed, int Wishes, int Ventures);
 
-    private static Ledger Teams(IReadOnlyList<VolunteerProfile> volunteers, IReadOnlyList<MicroTaskCard> tasks,
+    private static Ledger Teams(IReadOnlyDictionary<string, string> names, IReadOnlyList<VolunteerProfile> volunteers, IReadOnlyList<MicroTaskCard> tasks,
         IReadOnlyList<WishCard> wishes, IReadOnlyList<VentureCard> ventures)
     {
         var teams = volunteers.SelectMany(v => v.Teams).Concat(tasks.Select(t => t.Team)).Concat(wishes.Select(w => w.ClaimedByTeam))
             .Concat(ventures.Select(v => v.TeamId)).OfType<string>().Distinct().Order(StringComparer.Ordinal);
         return new LedgerBuilder<TeamRow>("teams", "微团队台账")
             .Column("team", "团队", r => r.Team)
+            .Column("teamName", "团队名称", r => names.NameOf(r.Team))
             .Column("members", "志愿者人数", r => r.Members)
             .Column("hours", "成员累计服务时长（小时）", r => r.Hours)
             .Column("tasksClaimed", "认领微实事", r => r.TasksClaimed)

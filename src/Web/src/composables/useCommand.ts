@@ -13,7 +13,7 @@ type Send = (headers: CommandHeaders) => Promise<{ response: Response; error?: u
  * state and say so; 400 puts the field errors beside their fields; 503 keeps the form.
  */
 export function useCommand(onStale: () => Promise<unknown> | unknown) {
-  const { t } = useI18n();
+  const { t, te } = useI18n();
   let submission = new Submission();
   const busy = ref(false);
   const message = ref<string | null>(null);
@@ -37,6 +37,9 @@ export function useCommand(onStale: () => Promise<unknown> | unknown) {
       message.value = outcome.kind === "other"
         ? t("problem.other", { detail: outcome.detail ?? status })
         : t(`problem.${outcome.kind}`);
+      // A rule's own refusal (insufficient points, out of stock) says what it is rather than "someone else changed it".
+      const code = ((error ?? null) as Problem | null)?.type?.replace("urn:issuetracker:problem:", "");
+      if (code && te(`problemCode.${code}`)) message.value = t(`problemCode.${code}`);
       if (outcome.kind === "stale") await onStale();
       return false;
     } catch {

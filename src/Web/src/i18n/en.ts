@@ -2,8 +2,8 @@ import type zh from "./zh-CN";
 
 const en: typeof zh = {
   app: { title: "Meeting workbench", board: "Live board", signOut: "Sign out", language: "中文", skip: "Skip to content" },
-  menu: { inbox: "Decisions needed", meetings: "Meetings", raise: "Raise an issue", mine: "My issues", toConfirm: "To confirm", queue: "My work", audit: "Audit", issues: "All issues", reports: "Assessment" },
-  role: { host: "Meeting host", reporter: "Grid worker / resident rep", assignee: "Assignee", auditor: "Auditor", admin: "Admin", viewer: "Board", system: "System", unknown: "Unknown role" },
+  menu: { inbox: "Decisions needed", meetings: "Meetings", raise: "Raise an issue", mine: "My issues", toConfirm: "To confirm", queue: "My work", audit: "Audit", issues: "All issues", reports: "Assessment", volunteer: "My volunteering", wishes: "Wishes", microTasks: "Micro-tasks", rewards: "Rewards", ledgers: "Ledgers" },
+  role: { host: "Meeting host", reporter: "Grid worker / resident rep", assignee: "Assignee", auditor: "Auditor", admin: "Admin", viewer: "Board", system: "System", unknown: "Unknown role", volunteer: "Volunteer", teamLeader: "Team leader" },
   status: { raised: "Raised", onAgenda: "On agenda", discussed: "Discussed", assigned: "Assigned", acknowledged: "Acknowledged", inProgress: "In progress", resolved: "Resolved", confirmed: "Confirmed", reopened: "Reopened", declined: "Declined", closed: "Closed", withdrawn: "Withdrawn", duplicate: "Duplicate" },
   category: { parking: "Parking", repairs: "Leaks & repairs", sanitation: "Sanitation", animals: "Animals & poultry", noise: "Noise", safety: "Safety", property: "Property management", greening: "Greening", other: "Other" },
   urgency: { normal: "Normal", urgent: "Urgent" },
@@ -14,7 +14,7 @@ const en: typeof zh = {
     title: "Sign in", provider: "Sign in with the identity provider", devTitle: "Development: pick a person", devHint: "People of the demo street (明光路街道); click a name to sign in as them.",
     none: "No sign-in configured: set Auth:Authority and Auth:ClientId.", failed: "Sign-in failed; please try again.", street: "Street",
   },
-  org: { "hongse-wuye": "Hongse Property", "anju-wuye": "Anju Property", "donglai-wuye": "Donglai Property", "datonglu-pcs": "Datong Road Police Station", chengguan: "Street city management" },
+  org: { "hongse-wuye": "Hongse Property", "anju-wuye": "Anju Property", "donglai-wuye": "Donglai Property", "datonglu-pcs": "Datong Road Police Station", chengguan: "Street city management", "shequ-xiaobangke": "Community little helpers" },
   flags: { overdue: "Overdue", escalated: "Supervised", due: "Due" },
   common: {
     submit: "Submit", cancel: "Cancel", save: "Save", search: "Search", reload: "Reload", open: "Open", none: "None", loading: "Loading…",
@@ -94,6 +94,32 @@ const en: typeof zh = {
     extension_requested: "{assignee} asked for more time, until {dueBy}: {reason}",
     extension_approved: "Extension approved, until {dueBy}",
     extension_rejected: "Extension refused",
+  },
+  problemCode: { "insufficient-points": "Not enough points for this reward.", "out-of-stock": "This reward is out of stock.", "already-registered": "You are already registered as a volunteer." },
+  vol: {
+    register: "Register as a volunteer", registerHint: "Once registered you can claim wishes, take part in micro-tasks and redeem points.", name: "Name", contact: "Contact", skills: "Skills (comma-separated)",
+    community: "Community", hours: "Hours served", points: "Points", teams: "Teams", joinTeam: "Join a team", join: "Join", leave: "Leave", noTeam: "Not in a team yet",
+    pointsHistory: "Points history", serviceRecords: "Service records", activity: "Activity", servedOn: "Served on", registerFirst: "Register as a volunteer under My volunteering first.",
+    label: "{label}: ", roster: "Team members", all: "All",
+  },
+  wish: {
+    record: "Record a wish", title: "Wish", description: "Details", community: "Community", grid: "Grid", residentName: "Resident's name", residentContact: "Resident's contact",
+    claim: "Claim", claimForTeam: "Claim for my team", fulfil: "Report fulfilled", note: "What was done", fulfillers: "Volunteers who fulfilled it", confirm: "Confirm",
+    claimedBy: "Claimed by", resident: "Resident", pointsEach: "Points each", empty: "No wishes",
+    status: { open: "Open", claimed: "Claimed", fulfilled: "Fulfilled, to confirm", confirmed: "Confirmed" },
+  },
+  task: {
+    people: "{count} people", fromIssueLink: "Turn into a micro-task for a volunteer team", fromIssue: "From a meeting issue: leave title and community blank to take the issue's.", publish: "Publish a micro-task", title: "Title", description: "Description", community: "Community", team: "Team", forTeam: "Give to a team now (optional)", claim: "Claim for my team",
+    complete: "Report done", report: "Report", participants: "Volunteers who took part and their hours", confirm: "Confirm", totalHours: "Total hours", empty: "No micro-tasks",
+    status: { open: "Open", claimed: "Claimed", completed: "Done, to confirm", confirmed: "Confirmed" },
+  },
+  reward: {
+    offer: "Offer a reward", name: "Reward", cost: "Points needed", stock: "Stock", redeem: "Redeem", restock: "Restock", quantity: "Quantity", redeemed: "Redeemed",
+    myPoints: "My points", empty: "No rewards to redeem", redeemedDone: "Redeemed",
+  },
+  ledger: {
+    title: "Ledgers", download: "Download Excel", rows: "{count} rows",
+    kinds: { "micro-tasks": "Micro-tasks", teams: "Teams", wishes: "Wishes", ventures: "Ventures", grids: "Grids" },
   },
 };
 export default en;

@@ -1,7 +1,7 @@
 export default {
   app: { title: "议事会工作台", board: "实时看板", signOut: "退出", language: "English", skip: "跳到正文" },
-  menu: { inbox: "待决事项", meetings: "议事会", raise: "上报问题", mine: "我上报的", toConfirm: "待回访", queue: "我的待办", audit: "审计查询", issues: "全部问题", reports: "考核报表" },
-  role: { host: "议事会主持人", reporter: "网格员/居民代表", assignee: "责任单位", auditor: "审计员", admin: "管理员", viewer: "看板", system: "系统", unknown: "未知角色" },
+  menu: { inbox: "待决事项", meetings: "议事会", raise: "上报问题", mine: "我上报的", toConfirm: "待回访", queue: "我的待办", audit: "审计查询", issues: "全部问题", reports: "考核报表", volunteer: "我的志愿", wishes: "微心愿", microTasks: "微实事", rewards: "积分兑换", ledgers: "五微台账" },
+  role: { host: "议事会主持人", reporter: "网格员/居民代表", assignee: "责任单位", auditor: "审计员", admin: "管理员", viewer: "看板", system: "系统", unknown: "未知角色", volunteer: "志愿者", teamLeader: "志愿队队长" },
   status: { raised: "新上报", onAgenda: "已列入议程", discussed: "已议", assigned: "已派单", acknowledged: "已签收", inProgress: "处理中", resolved: "已办结", confirmed: "已回访", reopened: "重新打开", declined: "已退回", closed: "已关闭", withdrawn: "已撤回", duplicate: "重复" },
   category: { parking: "停车", repairs: "漏水维修", sanitation: "环境卫生", animals: "动物家禽", noise: "噪音扰民", safety: "安全隐患", property: "物业管理", greening: "绿化", other: "其他" },
   urgency: { normal: "一般", urgent: "紧急" },
@@ -12,7 +12,7 @@ export default {
     title: "登录工作台", provider: "使用统一身份认证登录", devTitle: "开发环境：选择身份登录", devHint: "以下为演示街道（明光路街道）的人员，点击姓名即以其身份登录。",
     none: "未配置登录方式：请设置 Auth:Authority 与 Auth:ClientId。", failed: "登录失败，请重试。", street: "街道",
   },
-  org: { "hongse-wuye": "红色物业", "anju-wuye": "安居物业", "donglai-wuye": "东来物业", "datonglu-pcs": "大通路派出所", chengguan: "街道城管" },
+  org: { "hongse-wuye": "红色物业", "anju-wuye": "安居物业", "donglai-wuye": "东来物业", "datonglu-pcs": "大通路派出所", chengguan: "街道城管", "shequ-xiaobangke": "社区小帮客" },
   flags: { overdue: "超期", escalated: "督办", due: "期限" },
   common: {
     submit: "提交", cancel: "取消", save: "保存", search: "搜索", reload: "刷新", open: "查看", none: "暂无", loading: "加载中…",
@@ -92,5 +92,31 @@ export default {
     extension_requested: "{assignee} 申请延期至 {dueBy}，理由：{reason}",
     extension_approved: "批准延期至 {dueBy}",
     extension_rejected: "驳回延期申请",
+  },
+  problemCode: { "insufficient-points": "积分不足，无法兑换。", "out-of-stock": "该奖品已兑完。", "already-registered": "您已注册为志愿者。" },
+  vol: {
+    register: "志愿者注册", registerHint: "注册后即可认领微心愿、参加微实事、用积分兑换奖品。", name: "姓名", contact: "联系方式", skills: "特长（用逗号分隔）",
+    community: "社区", hours: "服务时长（小时）", points: "积分", teams: "所在团队", joinTeam: "加入团队", join: "加入", leave: "退出", noTeam: "尚未加入团队",
+    pointsHistory: "积分明细", serviceRecords: "服务记录", activity: "活动", servedOn: "服务日期", registerFirst: "请先在“我的志愿”中注册志愿者。",
+    label: "{label}：", roster: "团队成员", all: "全部",
+  },
+  wish: {
+    record: "登记微心愿", title: "心愿", description: "详情", community: "社区", grid: "网格", residentName: "居民姓名", residentContact: "居民联系方式",
+    claim: "认领", claimForTeam: "以团队认领", fulfil: "完成心愿", note: "完成情况", fulfillers: "完成的志愿者", confirm: "确认完成",
+    claimedBy: "认领", resident: "居民", pointsEach: "每人积分", empty: "暂无微心愿",
+    status: { open: "待认领", claimed: "已认领", fulfilled: "已完成待确认", confirmed: "已确认" },
+  },
+  task: {
+    people: "{count} 人", fromIssueLink: "转为微实事（交志愿团队办理）", fromIssue: "由议事会问题转为微实事：标题和社区可留空，默认取自该问题。", publish: "发布微实事", title: "项目名称", description: "内容", community: "社区", team: "认领团队", forTeam: "直接交给团队（可选）", claim: "团队认领",
+    complete: "报告完成", report: "完成情况", participants: "参与的志愿者及时长（小时）", confirm: "确认完成", totalHours: "总时长（小时）", empty: "暂无微实事",
+    status: { open: "待认领", claimed: "已认领", completed: "已完成待确认", confirmed: "已确认" },
+  },
+  reward: {
+    offer: "新增奖品", name: "奖品名称", cost: "所需积分", stock: "库存", redeem: "兑换", restock: "补充库存", quantity: "数量", redeemed: "已兑换",
+    myPoints: "我的积分", empty: "暂无可兑换的奖品", redeemedDone: "兑换成功",
+  },
+  ledger: {
+    title: "五微台账", download: "下载 Excel", rows: "共 {count} 条",
+    kinds: { "micro-tasks": "微实事", teams: "微团队", wishes: "微心愿", ventures: "微创投", grids: "微网格" },
   },
 };

@@ -32,7 +32,7 @@ describe("readToken", () => {
 describe("menus and actions by role", () => {
   it("shows each role only its own screens", () => {
     expect(menuFor("assignee")).toEqual(["queue"]);
-    expect(menuFor("auditor")).toEqual(["audit", "reports"]);
+    expect(menuFor("auditor")).toEqual(["audit", "reports", "ledgers"]);
     expect(menuFor("reporter")).not.toContain("reports");
     expect(menuFor("reporter")).not.toContain("meetings");
     expect(menuFor("nobody")).toEqual([]);

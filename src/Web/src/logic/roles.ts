@@ -1,15 +1,23 @@
 import type { IssueDetails, IssueStatus } from "../api/types";
 
-export type MenuKey = "inbox" | "meetings" | "raise" | "mine" | "toConfirm" | "queue" | "audit" | "issues" | "reports";
+export type MenuKey = "inbox" | "meetings" | "raise" | "mine" | "toConfirm" | "queue" | "audit" | "issues" | "reports"
+  | "volunteer" | "wishes" | "microTasks" | "rewards" | "ledgers";
 
 const menus: Record<string, MenuKey[]> = {
-  host: ["inbox", "meetings", "issues", "raise", "reports"],
-  admin: ["inbox", "meetings", "issues", "audit", "reports"],
-  reporter: ["raise", "mine", "toConfirm"],
+  host: ["inbox", "meetings", "issues", "raise", "reports", "wishes", "microTasks", "rewards", "ledgers"],
+  admin: ["inbox", "meetings", "issues", "audit", "reports", "ledgers"],
+  reporter: ["raise", "mine", "toConfirm", "wishes"],
   assignee: ["queue"],
-  auditor: ["audit", "reports"],
+  auditor: ["audit", "reports", "ledgers"],
   viewer: ["issues"],
+  volunteer: ["volunteer", "wishes", "microTasks", "rewards"],
+  teamLeader: ["microTasks", "wishes"],
 };
+
+const paths: Partial<Record<MenuKey, string>> = { toConfirm: "/to-confirm", microTasks: "/micro-tasks" };
+
+/** A menu entry's address. */
+export const pathOf = (key: MenuKey) => paths[key] ?? `/${key}`;
 
 /** What the menu offers a role: only screens whose actions the role may take. */
 export function menuFor(role: string): MenuKey[] {
@@ -18,7 +26,7 @@ export function menuFor(role: string): MenuKey[] {
 
 export function homeFor(role: string): string {
   const first = menuFor(role)[0];
-  return first ? `/${first === "toConfirm" ? "to-confirm" : first}` : "/issues";
+  return first ? pathOf(first) : "/issues";
 }
 
 export type IssueAction =
