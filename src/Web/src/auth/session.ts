@@ -1,12 +1,13 @@
 import { UserManager, WebStorageStateStore } from "oidc-client-ts";
 import { reactive } from "vue";
-import { readToken, type SignedInUser } from "../logic/jwt";
+import { readToken, type ClaimNames, type SignedInUser } from "../logic/jwt";
 
 export interface AppConfig {
   authority: string | null;
   clientId: string | null;
   scopes: string;
   devSignIn: boolean;
+  claims: ClaimNames;
 }
 
 const stored = "issuetracker.token";
@@ -35,8 +36,10 @@ export async function loadConfig(): Promise<AppConfig> {
   return session.config;
 }
 
+const read = (token: string) => readToken(token, session.config?.claims);
+
 export function useToken(token: string): boolean {
-  const user = readToken(token);
+  const user = read(token);
   if (!user) return false;
   session.token = token;
   session.user = user;
@@ -47,7 +50,7 @@ export function useToken(token: string): boolean {
 export async function restore(): Promise<void> {
   await loadConfig();
   const token = oidc ? (await oidc.getUser())?.access_token : sessionStorage.getItem(stored);
-  if (token && readToken(token) && readToken(token)!.expiresAt > Date.now()) useToken(token);
+  if (token && (read(token)?.expiresAt ?? 0) > Date.now()) useToken(token);
 }
 
 /** The token for the next request, renewed by refresh token when it is about to expire. */
