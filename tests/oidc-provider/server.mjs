@@ -3,7 +3,7 @@
 // its standard input closes (the test ended or died) or after settings.lifetimeSeconds.
 //
 // settings: { clientId, redirectUri, postLogoutRedirectUri, audience, lifetimeSeconds,
-//             accounts: { "<login>": { name, roles, tenant, organisation } } }
+//             accounts: { "<login>": { name, roles, tenant, organisation, accessTokenSeconds } } }
 // The workbench signs in with code + PKCE through the provider's own login and consent pages (any password: the
 // login names the account). Access tokens are RS256 JWTs for `audience` carrying the account's claims under the
 // provider's own names (roles, tenant, organisation), which the host maps through Auth:Claims:*.
@@ -51,6 +51,7 @@ const provider = new Provider(issuer, {
   },
   clientBasedCORS: (_ctx, origin) => origin === appOrigin,
   pkce: { required: () => true },
+  ttl: { AccessToken: (_ctx, token) => accounts[token.accountId]?.accessTokenSeconds ?? 3600 },
   features: {
     devInteractions: { enabled: true },
     resourceIndicators: {
@@ -59,7 +60,7 @@ const provider = new Provider(issuer, {
       useGrantedResource: async () => true,
       async getResourceServerInfo(_ctx, indicator) {
         if (indicator !== audience) throw new errors.InvalidTarget();
-        return { scope: "api", audience, accessTokenFormat: "jwt", accessTokenTTL: 3600, jwt: { sign: { alg: "RS256" } } };
+        return { scope: "api", audience, accessTokenFormat: "jwt", jwt: { sign: { alg: "RS256" } } };
       },
     },
   },

@@ -6,8 +6,9 @@ using IssueTracker.Host.Tests.Reliability.Faults;
 
 namespace IssueTracker.Host.Tests.SignIn;
 
-/// <summary>An account of the provider: its login and the claims it issues under the provider's own names.</summary>
-public sealed record ProviderAccount(string Login, string Name, string[] Roles, string? Tenant, string? Organisation);
+/// <summary>An account of the provider: its login, the claims it issues under the provider's own names, and how long its access tokens live.</summary>
+public sealed record ProviderAccount(string Login, string Name, string[] Roles, string? Tenant, string? Organisation,
+    int AccessTokenSeconds = 3600);
 
 /// <summary>
 /// A real OpenID provider (the npm package oidc-provider, in tests/oidc-provider) run by Node on 127.0.0.1 for one
@@ -39,7 +40,10 @@ public sealed class OpenIdProvider : IAsyncDisposable
             postLogoutRedirectUri = new Uri(app, "/signin").ToString(),
             audience = Audience,
             lifetimeSeconds = 600,
-            accounts = accounts.ToDictionary(a => a.Login, a => new { name = a.Name, roles = a.Roles, tenant = a.Tenant, organisation = a.Organisation })
+            accounts = accounts.ToDictionary(a => a.Login, a => new
+            {
+                name = a.Name, roles = a.Roles, tenant = a.Tenant, organisation = a.Organisation, accessTokenSeconds = a.AccessTokenSeconds
+            })
         });
         var start = new ProcessStartInfo("node")
         {

@@ -26,6 +26,9 @@ public sealed class ProviderSignInApp : WebApplicationFactory<Program>, IAsyncLi
     public string Street { get; } = "oidc-" + Guid.NewGuid().ToString("N")[..12];
     public ProviderAccount Host => new("kc-li-0001", "李主任", ["host"], Street, null);
     public ProviderAccount Zhang => new("kc-zhang-0002", "物业小张", ["assignee"], Street, "hongse-wuye");
+
+    /// <summary>Whose access tokens live 45 s: inside the workbench's one-minute renewal window from the start.</summary>
+    public ProviderAccount Wu => new("kc-wu-0003", "吴主任", ["host"], Street, null, AccessTokenSeconds: 45);
     public Uri BaseAddress => new($"http://127.0.0.1:{_port}");
     public OpenIdProvider Provider { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -48,7 +51,7 @@ public sealed class ProviderSignInApp : WebApplicationFactory<Program>, IAsyncLi
     {
         if (!File.Exists(BrowserApp.Chromium))
             throw new InvalidOperationException($"{BrowserApp.Chromium} is missing: install Debian's chromium (scripts/test.sh does).");
-        Provider = await OpenIdProvider.Start(ClientId, BaseAddress, [Host, Zhang]);
+        Provider = await OpenIdProvider.Start(ClientId, BaseAddress, [Host, Zhang, Wu]);
         JasperFxEnvironment.AutoStartHost = true;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, _port));
         StartServer();

@@ -87,6 +87,42 @@ public class ProviderSignInTests(ProviderSignInApp app) : IClassFixture<Provider
         (await streetless.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!.ShouldContain("'tenant'");
     }
 
+    [Fact]
+    public async Task A_token_about_to_expire_is_renewed_with_the_refresh_token_and_no_hidden_frame()
+    {
+        var (page, requests) = await SignInThroughProvider(app.Wu);
+        await Expect(page.Locator("[data-test='who']")).ToContainTextAsync("吴主任");
+
+        var exchange = await Eventually(requests, r => r.Url == app.Provider.Issuer + "/token" && r.PostData!.Contains("grant_type=authorization_code"));
+        var signedIn = (await (await exchange.ResponseAsync())!.JsonAsync())!.Value;
+        signedIn.GetProperty("refresh_token").GetString().ShouldNotBeNullOrEmpty();
+        var refresh = await Eventually(requests, r => r.Url == app.Provider.Issuer + "/token" && r.PostData!.Contains("grant_type=refresh_token"));
+        var renewed = (await (await refresh.ResponseAsync())!.JsonAsync())!.Value.GetProperty("access_token").GetString()!;
+        renewed.ShouldNotBe(signedIn.GetProperty("access_token").GetString());
+
+        var call = await Eventually(requests, async r => r.Url.StartsWith(app.BaseAddress + "api/", StringComparison.Ordinal)
+            && await r.HeaderValueAsync("authorization") == "Bearer " + renewed);
+        (await call.ResponseAsync())!.Status.ShouldBe(200);
+        page.Frames.Count.ShouldBe(1);
+    }
+
+    /// <summary>The first request that matches, once the page has made it (within a minute).</summary>
+    private static Task<IRequest> Eventually(List<IRequest> requests, Func<IRequest, bool> match) =>
+        Eventually(requests, r => Task.FromResult(match(r)));
+
+    private static async Task<IRequest> Eventually(List<IRequest> requests, Func<IRequest, Task<bool>> match)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            List<IRequest> seen;
+            lock (requests) seen = [.. requests];
+            foreach (var request in seen)
+                if (await match(request)) return request;
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
     /// <summary>From the workbench's sign-in page through the provider's login and consent pages back to the app.</summary>
     private async Task<(IPage Page, List<IRequest> Requests)> SignInThroughProvider(ProviderAccount account)
     {
