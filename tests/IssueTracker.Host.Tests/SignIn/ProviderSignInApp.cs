@@ -61,8 +61,10 @@ public sealed class ProviderSignInApp : WebApplicationFactory<Program>, IAsyncLi
         {
             ExecutablePath = BrowserApp.Chromium,
             Headless = true,
+            // Nothing but 127.0.0.1 resolves: the provider's pages name a web font on the internet.
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
         });
     }
 

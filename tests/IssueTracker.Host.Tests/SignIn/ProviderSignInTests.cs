@@ -38,6 +38,9 @@ public class ProviderSignInTests(ProviderSignInApp app) : IClassFixture<Provider
 
         List<IRequest> seen;
         lock (requests) seen = [.. requests];
+        // The provider's pages name a web font on the internet: such a request must get no answer.
+        foreach (var outside in seen.Where(r => !r.Url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)))
+            (await outside.ResponseAsync()).ShouldBeNull(outside.Url);
         var authorize = seen.Single(r => r.Url.StartsWith(app.Provider.Issuer + "/auth?", StringComparison.Ordinal)).Url;
         authorize.ShouldContain("code_challenge_method=S256");
         authorize.ShouldContain("code_challenge=");
@@ -62,7 +65,7 @@ public class ProviderSignInTests(ProviderSignInApp app) : IClassFixture<Provider
     }
 
     [Fact]
-    public async Task The_providers_token_changed_only_in_audience_expiry_or_street_is_401()
+    public async Task The_providers_token_changed_only_in_audience_expiry_or_street_is_401_and_signing_out_ends_the_providers_session()
     {
         var (page, _) = await SignInThroughProvider(app.Host);
         await Expect(page.Locator("[data-test='who']")).ToContainTextAsync("李主任");
@@ -85,6 +88,14 @@ public class ProviderSignInTests(ProviderSignInApp app) : IClassFixture<Provider
         var streetless = await Call(c => c.Remove("tenant"));
         streetless.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await streetless.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!.ShouldContain("'tenant'");
+
+        await page.Locator("[data-test='sign-out']").ClickAsync();
+        await page.Locator("button[value='yes']").ClickAsync();
+        await page.WaitForURLAsync(new Uri(app.BaseAddress, "/signin").ToString() + "**");
+        await Expect(page.Locator("[data-test='provider']")).ToBeVisibleAsync();
+        (await page.EvaluateAsync<int>("() => Object.keys(sessionStorage).filter(k => k.startsWith('oidc.user:')).length")).ShouldBe(0);
+        await page.Locator("[data-test='provider']").ClickAsync();
+        await Expect(page.Locator("input[name='login']")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -131,6 +142,7 @@ public class ProviderSignInTests(ProviderSignInApp app) : IClassFixture<Provider
         page.SetDefaultTimeout(60_000);
         var requests = new List<IRequest>();
         page.Request += (_, request) => { lock (requests) requests.Add(request); };
+        await page.RouteAsync(url => !url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal), route => route.AbortAsync());
 
         await page.GotoAsync(new Uri(app.BaseAddress, "/signin").ToString());
         (await page.Locator("[data-test^='person-']").CountAsync()).ShouldBe(0);
