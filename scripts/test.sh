@@ -13,6 +13,8 @@ pg_ensure issuetracker_tests
 apt_ensure chromium fonts-wqy-zenhei
 # The typed-client test (tests/typed-client) runs Node: its types, tsc and Prism come from its own locked packages.
 node_ensure
+# The OpenID provider the sign-in tests start (tests/oidc-provider), installed from its lock like the workbench.
+npm_ci tests/oidc-provider
 # The workbench: built into the host's static files (the browser tests use it) and its own unit tests (Vitest).
 bash scripts/web.sh --test
 

@@ -7,10 +7,7 @@ cd "$(dirname -- "${BASH_SOURCE[0]}")/.."
 source scripts/node.sh
 node_ensure
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+npm_ci src/Web
 cd src/Web
-if [[ ! -f node_modules/.package-lock.json ]] || ! cmp -s package-lock.json node_modules/.issuetracker-lock 2>/dev/null; then
-  npm ci --no-audit --no-fund --loglevel=error
-  cp package-lock.json node_modules/.issuetracker-lock
-fi
 npm run build --silent
 if [[ ${1:-} == --test ]]; then npm test --silent; fi

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Infrastructure.OpenApi;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -23,6 +24,9 @@ public sealed record StreamTicketResponse(string Ticket, DateTimeOffset ExpiresA
 
 public static class IssueStreamTicketEndpoint
 {
+    [ApiOperation("A ticket to open the board's change stream", "看板推送的打开凭证",
+        Description = "Valid 60 s to open and re-open GET /api/boards/stream?ticket= for the caller's street; kept in PostgreSQL, so any node accepts it.",
+        ChineseDescription = "60 秒内可用于打开与重连本街道的 GET /api/boards/stream?ticket=；保存在 PostgreSQL，任一节点均可接受。")]
     [WolverinePost("/api/boards/stream-ticket")]
     [ProducesResponseType<StreamTicketResponse>(StatusCodes.Status200OK)]
     public static async Task<StreamTicketResponse> Post(ClaimsPrincipal user, IDocumentStore store, TimeProvider clock,

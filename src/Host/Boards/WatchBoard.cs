@@ -16,8 +16,8 @@ public static class WatchBoardEndpoint
     /// a ticket from POST /api/boards/stream-ticket (EventSource cannot send headers); a token in the URL is refused.
     /// </summary>
     [ApiOperation("Board changes as server-sent events", "看板变化推送（SSE）",
-        Description = "A text/event-stream that sends an event whenever the boards change; browsers pass the token as access_token.",
-        ChineseDescription = "看板变化时推送事件（text/event-stream）；浏览器用 access_token 传令牌。")]
+        Description = "A text/event-stream that sends an event whenever the caller's street's boards change. Opened with ?ticket= from POST /api/boards/stream-ticket (valid 60 s to open and re-open); a token in the URL (access_token) is 401.",
+        ChineseDescription = "本街道看板变化时推送事件（text/event-stream）。用 POST /api/boards/stream-ticket 取得的 ?ticket= 打开（60 秒内可打开与重连）；URL 中带令牌（access_token）为 401。")]
     [WolverineGet(Route)]
     [AllowAnonymous]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]

@@ -111,6 +111,30 @@ public class TenancyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_stream_ticket_belongs_to_its_takers_street_whatever_the_request_names()
+    {
+        (await _b.Reporter.Post($"/api/boards/stream-ticket?street={_a.Id}", new { })).ShouldHaveStatus(HttpStatusCode.BadRequest);
+        var ticket = (await _b.Reporter.Post("/api/boards/stream-ticket", new { street = _a.Id })).ShouldHaveStatus(HttpStatusCode.OK).Text("ticket");
+        await using (var session = app.Store.QuerySession())
+            (await session.LoadAsync<IssueTracker.Host.Boards.StreamTicket>(ticket))!.Street.ShouldBe(_b.Id);
+
+        using var client = app.Host.Server.CreateClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        (await client.GetAsync($"/api/boards/stream?ticket={ticket}&street={_a.Id}", timeout.Token)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var stream = await client.GetAsync($"/api/boards/stream?ticket={ticket}", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        stream.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
+        (await reader.ReadLineAsync(timeout.Token)).ShouldBe("event: changed");
+
+        // The ticket watches the street it was issued for: that street's change signals it.
+        await _b.Raise();
+        string? line;
+        do line = await reader.ReadLineAsync(timeout.Token);
+        while (line is not null && line != "event: changed");
+        line.ShouldBe("event: changed");
+    }
+
+    [Fact]
     public async Task Marking_a_duplicate_of_another_streets_issue_is_refused()
     {
         var ours = await _a.Raise();

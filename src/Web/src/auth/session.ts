@@ -1,12 +1,13 @@
 import { UserManager, WebStorageStateStore } from "oidc-client-ts";
 import { reactive } from "vue";
-import { readToken, type SignedInUser } from "../logic/jwt";
+import { readToken, type ClaimNames, type SignedInUser } from "../logic/jwt";
 
 export interface AppConfig {
   authority: string | null;
   clientId: string | null;
   scopes: string;
   devSignIn: boolean;
+  claims: ClaimNames;
 }
 
 const stored = "issuetracker.token";
@@ -28,6 +29,8 @@ export async function loadConfig(): Promise<AppConfig> {
       post_logout_redirect_uri: `${location.origin}/signin`,
       response_type: "code",
       scope: session.config.scopes,
+      // OpenID Connect grants offline_access (the refresh token) only when consent is asked for.
+      prompt: session.config.scopes.split(" ").includes("offline_access") ? "consent" : undefined,
       automaticSilentRenew: false,
       userStore: new WebStorageStateStore({ store: sessionStorage }),
     });
@@ -35,8 +38,10 @@ export async function loadConfig(): Promise<AppConfig> {
   return session.config;
 }
 
+const read = (token: string) => readToken(token, session.config?.claims);
+
 export function useToken(token: string): boolean {
-  const user = readToken(token);
+  const user = read(token);
   if (!user) return false;
   session.token = token;
   session.user = user;
@@ -47,19 +52,28 @@ export function useToken(token: string): boolean {
 export async function restore(): Promise<void> {
   await loadConfig();
   const token = oidc ? (await oidc.getUser())?.access_token : sessionStorage.getItem(stored);
-  if (token && readToken(token) && readToken(token)!.expiresAt > Date.now()) useToken(token);
+  if (token && (read(token)?.expiresAt ?? 0) > Date.now()) useToken(token);
 }
 
-/** The token for the next request, renewed by refresh token when it is about to expire. */
+let renewal: Promise<void> | null = null;
+
+/**
+ * The token for the next request, renewed by refresh token when it is about to expire. Requests made meanwhile share
+ * one renewal: providers that rotate refresh tokens revoke the whole grant when one is used twice.
+ */
 export async function currentToken(): Promise<string | null> {
   if (oidc && session.user && session.user.expiresAt - Date.now() < 60_000) {
-    const user = await oidc.getUser();
-    if (user?.refresh_token) {
-      const renewed = await oidc.signinSilent().catch(() => null);
-      if (renewed?.access_token) useToken(renewed.access_token);
-    }
+    renewal ??= renew(oidc).finally(() => (renewal = null));
+    await renewal;
   }
   return session.token;
+}
+
+async function renew(manager: UserManager): Promise<void> {
+  const user = await manager.getUser();
+  if (!user?.refresh_token) return;
+  const renewed = await manager.signinSilent().catch(() => null);
+  if (renewed?.access_token) useToken(renewed.access_token);
 }
 
 export const signInWithProvider = () => oidc?.signinRedirect();

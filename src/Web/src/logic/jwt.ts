@@ -7,8 +7,17 @@ export interface SignedInUser {
   expiresAt: number;
 }
 
+/** Which claims carry the role, street and organisation: the host's Auth:Claims:*, from /app/config.json. */
+export interface ClaimNames {
+  role: string;
+  street: string;
+  org: string;
+}
+
+export const defaultClaimNames: ClaimNames = { role: "role", street: "street", org: "org" };
+
 /** The claims the app shows and routes by; the host checks the signature, the app only reads them. */
-export function readToken(token: string): SignedInUser | null {
+export function readToken(token: string, names: ClaimNames = defaultClaimNames): SignedInUser | null {
   const payload = token.split(".")[1];
   if (!payload) return null;
   try {
@@ -17,13 +26,13 @@ export function readToken(token: string): SignedInUser | null {
     const claims = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
     const first = (v: unknown): string | null => (Array.isArray(v) ? first(v[0]) : typeof v === "string" ? v : null);
     const sub = first(claims.sub);
-    const role = first(claims.role) ?? first(claims.roles);
-    const street = first(claims.street);
+    const role = first(claims[names.role]) ?? first(claims.roles);
+    const street = first(claims[names.street]);
     if (!sub || !role || !street) return null;
     return {
       sub, role, street,
       name: first(claims.name) ?? sub,
-      org: first(claims.org),
+      org: first(claims[names.org]),
       expiresAt: typeof claims.exp === "number" ? claims.exp * 1000 : Number.MAX_SAFE_INTEGER,
     };
   } catch {
