@@ -45,7 +45,7 @@ public static class StoredEvents
 
         await using var events = new NpgsqlCommand(
             // Only the two headers the audit needs, so the rest of the headers is never sent nor parsed.
-            $"select version, seq_id, timestamp, type, correlation_id, data, headers -> 'actor', headers ->> '{HashChain.HashHeader}' " +
+            $"select version, seq_id, timestamp, type, correlation_id, data, headers -> '{AuditTrail.ActorHeader}', headers ->> '{HashChain.HashHeader}' " +
             $"from {tables.Events} " +
             "where stream_id = $1 and tenant_id = $2 order by version", connection)
         {
