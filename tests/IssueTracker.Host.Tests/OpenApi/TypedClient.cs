@@ -23,6 +23,8 @@ public static class TypedClient
         try
         {
             await Install();
+            // generated/ is not committed: a fresh clone has none yet.
+            Directory.CreateDirectory(Path.Combine(Folder, "generated"));
             File.Delete(Path.Combine(Folder, "generated", "api.d.ts"));
             await Succeeds(Node, [Bin("openapi-typescript/bin/cli.js"), new Uri(host, "/openapi/v1.json").ToString(), "-o", "generated/api.d.ts"], 2);
             if (Directory.Exists(Path.Combine(Folder, "dist"))) Directory.Delete(Path.Combine(Folder, "dist"), recursive: true);
