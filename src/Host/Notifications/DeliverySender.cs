@@ -15,7 +15,8 @@ public sealed partial class DeliverySender(
     IDocumentStore store, NotificationOptions options, Recipients recipients, ChannelSenders channels, TimeProvider clock,
     IConfiguration configuration, ILogger<DeliverySender> log) : BackgroundService
 {
-    private const long LockKey = 0x4e6f74696679; // "Notify"
+    /// <summary>The advisory lock of the one sender at a time ("Notify").</summary>
+    public const long LockKey = 0x4e6f74696679;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
