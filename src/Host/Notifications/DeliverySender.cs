@@ -103,7 +103,7 @@ public sealed partial class DeliverySender(
                 {
                     var facts = new IssueFacts(details.Id, details.Title, details.Location.Community, org, null);
                     var notice = Notices.Approaching(facts, org, warning.Kind, stillDue, now);
-                    NotificationSubscription.Store(session, recipients.Records(notice, warning.Street, "warning:" + warning.Id, now));
+                    NotificationSubscription.Store(session, await recipients.RecordsAsync(session, notice, "warning:" + warning.Id, now, ct));
                 }
                 session.Store(warning with { Done = true });
             }

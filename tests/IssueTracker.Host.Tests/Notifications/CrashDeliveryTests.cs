@@ -17,13 +17,7 @@ public class CrashDeliveryTests(FaultCluster cluster, ITestOutputHelper output)
     {
         await using var receiver = await new Receiver().StartAsync();
         using var client = new FaultClient();
-        var channels = $"Notifications__Streets__{client.Street}__Organisations__{Street.PropertyCompany}__";
-        var environment = new Dictionary<string, string>
-        {
-            [channels + "WebhookUrl"] = receiver.Url("ok", client.Street),
-            [channels + "WebhookSecret"] = NotificationFixture.Secret,
-            ["Notifications__PollInterval"] = "00:00:00.100"
-        };
+        var environment = new Dictionary<string, string> { ["Notifications__PollInterval"] = "00:00:00.100" };
         // The test holds the sender's lock, as another host sending would: the first life records deliveries, sends none.
         await using var sender = new NpgsqlConnection(cluster.ConnectionString);
         await sender.OpenAsync();
@@ -32,7 +26,7 @@ public class CrashDeliveryTests(FaultCluster cluster, ITestOutputHelper output)
         var host = await HostProcess.Start(cluster.ConnectionString, client.Address, client.Http, settings: environment);
         try
         {
-            await client.ListPropertyCompany();
+            await client.ListPropertyCompany(new { webhookUrl = receiver.Url("ok", client.Street), webhookSecret = NotificationFixture.Secret });
             var recorded = await AssignedIssue(client);
             await Eventually.Holds(async () => (await Deliveries(client)).Any(d => IssueOf(d) == recorded), "the delivery recorded", 90);
             var committed = await AssignedIssue(client); // killed right after its commit: its delivery may not be recorded yet
