@@ -1,6 +1,5 @@
-using IssueTracker.Host.Infrastructure;
+using IssueTracker.Domain.Issues;
 using Marten;
-using Npgsql;
 
 namespace IssueTracker.Host.Attachments;
 
@@ -40,17 +39,15 @@ public sealed class OrphanSweep(IAttachmentStore files, IDocumentStore store, At
 
     private async Task<HashSet<StoredFile>> NamedByEvents(IReadOnlyList<StoredFile> candidates, CancellationToken ct)
     {
-        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var select = new NpgsqlCommand(
-            $"select tenant_id, (data ->> 'id')::uuid from {StoreSetup.Schema}.mt_events " +
-            "where type = 'photo_attached' and data ->> 'id' = any($1)", connection)
-        {
-            Parameters = { new() { Value = candidates.Select(c => c.Id.ToString()).Distinct().ToArray() } }
-        };
-        await using var reader = await select.ExecuteReaderAsync(ct);
         var named = new HashSet<StoredFile>();
-        while (await reader.ReadAsync(ct)) named.Add(new StoredFile(reader.GetString(0), reader.GetGuid(1)));
+        foreach (var street in candidates.GroupBy(c => c.Street))
+        {
+            await using var session = store.QuerySession(street.Key);
+            var ids = street.Select(c => c.Id).Distinct().ToArray();
+            var attached = await session.Events.QueryRawEventDataOnly<PhotoAttached>()
+                .Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+            named.UnionWith(attached.Select(id => new StoredFile(street.Key, id)));
+        }
         return named;
     }
 }

@@ -13,7 +13,7 @@ public static class IssueStreams
     {
         await using var connection = (NpgsqlConnection)session.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        var stream = await StoredEvents.ReadAsync(connection, session.TenantId, id, ct);
+        var stream = await StoredEvents.ReadAsync(connection, EventTables.Of(session.DocumentStore), session.TenantId, id, ct);
         return stream is { AggregateType: null or AggregateType } && AuditedStreams.Includes(stream.AggregateType, id)
             ? stream
             : null;

@@ -22,14 +22,15 @@ public static class StoreVerification
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
 
-        var streams = await StoredEvents.AllStreamsAsync(connection, street, ct);
+        var tables = EventTables.Of(store);
+        var streams = await StoredEvents.AllStreamsAsync(connection, tables, street, ct);
         output.WriteLine($"Verifying {streams.Count} streams{(street is null ? "" : $" of street {street}")}…");
         var broken = new List<BrokenStream>();
         long events = 0;
         for (var i = 0; i < streams.Count; i++)
         {
             var (tenantId, id) = streams[i];
-            var stream = await StoredEvents.ReadAsync(connection, tenantId, id, ct);
+            var stream = await StoredEvents.ReadAsync(connection, tables, tenantId, id, ct);
             if (stream is null) continue;
             var (report, _) = await AttachmentVerification.CheckAsync(attachments, stream, ChainVerification.Verify(stream), ct);
             events += stream.Events.Count;

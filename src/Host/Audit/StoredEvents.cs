@@ -21,16 +21,16 @@ public sealed record StoredEvent(
 public sealed record StoredStream(Guid Id, string TenantId, string? AggregateType, long RecordedVersion, IReadOnlyList<StoredEvent> Events);
 
 /// <summary>
-/// Reads streams straight from mt_events / mt_streams, bypassing Marten's deserialisation, so that whatever was
+/// Reads streams straight from Marten's streams and events tables (<see cref="EventTables"/>), bypassing Marten's deserialisation, so that whatever was
 /// written to the rows (also by hand) is what gets shown and verified.
 /// </summary>
 public static class StoredEvents
 {
-    public static async Task<StoredStream?> ReadAsync(NpgsqlConnection connection, string tenantId, Guid streamId,
-        CancellationToken ct)
+    public static async Task<StoredStream?> ReadAsync(NpgsqlConnection connection, EventTables tables, string tenantId,
+        Guid streamId, CancellationToken ct)
     {
         await using var stream = new NpgsqlCommand(
-            $"select type, version from {Schema}.mt_streams where id = $1 and tenant_id = $2", connection)
+            $"select type, version from {tables.Streams} where id = $1 and tenant_id = $2", connection)
         {
             Parameters = { new() { Value = streamId }, new() { Value = tenantId } }
         };
@@ -46,7 +46,7 @@ public static class StoredEvents
         await using var events = new NpgsqlCommand(
             // Only the two headers the audit needs, so the rest of the headers is never sent nor parsed.
             $"select version, seq_id, timestamp, type, correlation_id, data, headers -> 'actor', headers ->> '{HashChain.HashHeader}' " +
-            $"from {Schema}.mt_events " +
+            $"from {tables.Events} " +
             "where stream_id = $1 and tenant_id = $2 order by version", connection)
         {
             Parameters = { new() { Value = streamId }, new() { Value = tenantId } }
@@ -67,10 +67,10 @@ public static class StoredEvents
 
     /// <summary>Every stream of ours (<see cref="AuditedStreams"/>) in the store (all streets, or one), in a stable order.</summary>
     public static async Task<IReadOnlyList<(string TenantId, Guid Id)>> AllStreamsAsync(NpgsqlConnection connection,
-        string? tenantId, CancellationToken ct)
+        EventTables tables, string? tenantId, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"select tenant_id, id from {Schema}.mt_streams where ($1::text is null or tenant_id = $1) " +
+            $"select tenant_id, id from {tables.Streams} where ($1::text is null or tenant_id = $1) " +
             "and (type = any($2) or (type is null and id <> $3)) order by tenant_id, id", connection)
         {
             Parameters =
@@ -84,6 +84,4 @@ public static class StoredEvents
         while (await reader.ReadAsync(ct)) streams.Add((reader.GetString(0), reader.GetGuid(1)));
         return streams;
     }
-
-    private const string Schema = Infrastructure.StoreSetup.Schema;
 }
