@@ -19,9 +19,11 @@ public static class NotificationSetup
 
         builder.Services.ConfigureMarten((services, store) =>
         {
+            // From the present on the first deploy, then from its own progress: SubscribeFromPresent would jump to the
+            // present on every start, skipping what was committed while the host was down or killed.
             store.Events.Subscribe(
                 new NotificationSubscription(services.GetRequiredService<Recipients>(), services.GetRequiredService<TimeProvider>()),
-                subscription => subscription.Options.SubscribeFromPresent());
+                subscription => subscription.Options.SubscribeAsInlineToAsync());
             store.Schema.For<Delivery>().Index(d => d.NextAttemptAt);
             store.Schema.For<InAppNotification>().Index(n => n.OccurredAt);
             store.Schema.For<DeadlineWarning>().Index(w => w.WarnAt);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Notifications;
 using IssueTracker.Host.Tests.Reliability.Faults;
 using Npgsql;
@@ -8,7 +9,10 @@ using Xunit.Abstractions;
 
 namespace IssueTracker.Host.Tests.Notifications;
 
-/// <summary>The host as a real process, SIGKILLed after assignments committed and before their webhooks went out.</summary>
+/// <summary>
+/// The host as a real process, SIGKILLed after two assignments committed and before their webhooks went out: one whose
+/// delivery was recorded, one whose delivery the subscription was still trying to record.
+/// </summary>
 [Collection(FaultCollection.Name)]
 public class CrashDeliveryTests(FaultCluster cluster, ITestOutputHelper output)
 {
@@ -29,10 +33,18 @@ public class CrashDeliveryTests(FaultCluster cluster, ITestOutputHelper output)
             await client.ListPropertyCompany(new { webhookUrl = receiver.Url("ok", client.Street), webhookSecret = NotificationFixture.Secret });
             var recorded = await AssignedIssue(client);
             await Eventually.Holds(async () => (await Deliveries(client)).Any(d => IssueOf(d) == recorded), "the delivery recorded", 90);
-            var committed = await AssignedIssue(client); // killed right after its commit: its delivery may not be recorded yet
+
+            // Holding the deliveries' table stops the subscription from recording the next one (and its own progress).
+            await using var recorder = new NpgsqlConnection(cluster.ConnectionString);
+            await recorder.OpenAsync();
+            await using var held = await recorder.BeginTransactionAsync();
+            await Execute(recorder, $"lock table {StoreSetup.Schema}.mt_doc_delivery in exclusive mode");
+            var committed = await AssignedIssue(client);
+            await Eventually.Holds(async () => await BlockedBy(recorder.ProcessID) > 0, "the subscription waiting to record the delivery", 90);
 
             host.Kill();
             host.Dispose();
+            await held.RollbackAsync();
             receiver.At("ok", client.Street).ShouldBeEmpty("the first life sent nothing");
             await Lock(sender, "pg_advisory_unlock");
             host = await HostProcess.Start(cluster.ConnectionString, client.Address, client.Http, settings: environment);
@@ -55,6 +67,21 @@ public class CrashDeliveryTests(FaultCluster cluster, ITestOutputHelper output)
         {
             host.Dispose();
         }
+    }
+
+    private async Task<long> BlockedBy(int pid)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var blocked = new NpgsqlCommand("select count(*) from pg_stat_activity where @pid = any(pg_blocking_pids(pid))", connection);
+        blocked.Parameters.AddWithValue("pid", pid);
+        return (long)(await blocked.ExecuteScalarAsync())!;
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task Lock(NpgsqlConnection connection, string function)
