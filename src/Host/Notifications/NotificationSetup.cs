@@ -14,7 +14,8 @@ public static class NotificationSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<Recipients>();
         builder.Services.AddSingleton<ChannelSenders>();
-        builder.Services.AddHttpClient(ChannelSenders.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        // No request logging: webhook and robot URLs carry keys and are never logged.
+        builder.Services.AddHttpClient(ChannelSenders.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         builder.Services.AddHostedService<DeliverySender>();
 
         builder.Services.ConfigureMarten((services, store) =>

@@ -143,6 +143,8 @@ public class DeliveryTests(NotificationFixture app)
         body.GetProperty("data").GetProperty("assignee").GetString().ShouldBe(Street.PropertyCompany);
         hook.Body.ShouldNotContain("王女士");
         hook.Body.ShouldNotContain("13800000000");
+        app.Logs.Lines.Where(line => line.Contains(app.Receiver.Address.Authority) || line.Contains(NotificationFixture.Secret))
+            .ShouldBeEmpty("webhook URLs and secrets are never logged");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace IssueTracker.Host.Tests.Notifications;
 
@@ -15,6 +16,7 @@ public sealed class NotificationFixture : AppFixture
     public const string OrgAddress = "hongse@wuye.test";
 
     public MailSink Mail { get; } = new();
+    public LogSink Logs { get; } = new();
     public Receiver Receiver { get; } = new();
     public string MailStreet { get; } = Id("mail");
     public string QuietStreet { get; } = Id("quiet");
@@ -46,6 +48,7 @@ public sealed class NotificationFixture : AppFixture
 
     protected override void Configure(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         void Set(string key, string value) => builder.UseSetting("Notifications:" + key, value);
         Set("Smtp:Host", "127.0.0.1");
         Set("Smtp:Port", Mail.Port.ToString());
