@@ -12,7 +12,26 @@ public sealed record Contact(string? Person, string? Phone, string? Email);
 /// A directory entry as hosts maintain it: every event carries the whole profile (PUT replaces it), so a new field
 /// (e.g. how to notify the organisation) is one optional member here and in the commands.
 /// </summary>
-public sealed record OrganisationProfile(string Name, OrganisationKind Kind, Contact Contact, bool Active);
+public sealed record OrganisationProfile(string Name, OrganisationKind Kind, Contact Contact, bool Active, Notify? Notify = null);
+
+/// <summary>
+/// Where the organisation hears of its work: <c>email</c> is where notifications go (<c>contact.email</c> stays the
+/// person's own address), a Standard Webhooks endpoint with its <c>whsec_</c> secret, a WeCom group robot. Seen and set
+/// by hosts and admins only.
+/// </summary>
+public sealed record Notify(string? Email, string? WebhookUrl, string? WebhookSecret, string? WecomRobotUrl)
+{
+    /// <summary>Standard Webhooks: "whsec_" and the base64 of a 24..64-byte key.</summary>
+    public static bool IsWebhookSecret(string? value)
+    {
+        if (value is not { Length: > 6 } || !value.StartsWith("whsec_", StringComparison.Ordinal)) return false;
+        var key = new byte[value.Length];
+        return Convert.TryFromBase64String(value[6..], key, out var length) && length is >= 24 and <= 64;
+    }
+
+    public static bool IsWebUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
 
 public static class OrganisationIds
 {

@@ -4,8 +4,10 @@ using IssueTracker.Domain.Shared;
 namespace IssueTracker.Domain.Organisations;
 
 /// <param name="Active">Defaults to true.</param>
+/// <param name="Notify">How the organisation is notified (hosts and admins only).</param>
 public sealed record RegisterOrganisation(
-    [property: Required] string? Id, [property: Required] string? Name, [property: Required] OrganisationKind? Kind, Contact? Contact, bool? Active);
+    [property: Required] string? Id, [property: Required] string? Name, [property: Required] OrganisationKind? Kind, Contact? Contact, bool? Active,
+    Notify? Notify = null);
 
 public sealed partial record Organisation
 {
@@ -14,7 +16,7 @@ public sealed partial record Organisation
     {
         if (exists)
             return new AlreadyExists($"The directory already has an organisation '{command.Id}'.");
-        return Check(command.Id, command.Name, command.Kind, command.Contact).Then(() => Decision.Accept(
-            new OrganisationRegistered(command.Id!, NewProfile(command.Name!, command.Kind!.Value, command.Contact, command.Active), by, now)));
+        return Check(command.Id, command.Name, command.Kind, command.Contact, command.Notify).Then(() => Decision.Accept(
+            new OrganisationRegistered(command.Id!, NewProfile(command.Name!, command.Kind!.Value, command.Contact, command.Active, command.Notify), by, now)));
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using MailKit.Net.Smtp;
+using Marten;
 using MailKit.Security;
 using MimeKit;
 using StandardWebhooks;
@@ -9,7 +10,7 @@ using StandardWebhooks;
 namespace IssueTracker.Host.Notifications;
 
 /// <summary>Sends one attempt of a delivery on its channel; a failure throws, with a message that names no URL or secret.</summary>
-public sealed class ChannelSenders(NotificationOptions options, Recipients recipients, IHttpClientFactory http, TimeProvider clock)
+public sealed class ChannelSenders(NotificationOptions options, IDocumentStore store, IHttpClientFactory http, TimeProvider clock)
 {
     public const string HttpClientName = "notifications";
 
@@ -47,8 +48,10 @@ public sealed class ChannelSenders(NotificationOptions options, Recipients recip
 
     private async Task WebhookAsync(Delivery delivery, CancellationToken ct)
     {
-        var secret = (delivery.Org is { } org ? recipients.ChannelsOf(delivery.Street, org)?.WebhookSecret : null)
-            ?? throw new InvalidOperationException("The organisation has no webhook secret.");
+        string? secret;
+        await using (var street = store.QuerySession(delivery.Street))
+            secret = (await Recipients.ChannelsOfAsync(street, delivery.Org, ct))?.WebhookSecret;
+        if (string.IsNullOrEmpty(secret)) throw new InvalidOperationException("The organisation's directory entry has no webhook secret.");
         var timestamp = clock.GetUtcNow();
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Target)
         {

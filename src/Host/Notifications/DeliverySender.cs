@@ -15,7 +15,8 @@ public sealed partial class DeliverySender(
     IDocumentStore store, NotificationOptions options, Recipients recipients, ChannelSenders channels, TimeProvider clock,
     IConfiguration configuration, ILogger<DeliverySender> log) : BackgroundService
 {
-    private const long LockKey = 0x4e6f74696679; // "Notify"
+    /// <summary>The advisory lock of the one sender at a time ("Notify").</summary>
+    public const long LockKey = 0x4e6f74696679;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -102,7 +103,7 @@ public sealed partial class DeliverySender(
                 {
                     var facts = new IssueFacts(details.Id, details.Title, details.Location.Community, org, null);
                     var notice = Notices.Approaching(facts, org, warning.Kind, stillDue, now);
-                    NotificationSubscription.Store(session, recipients.Records(notice, warning.Street, "warning:" + warning.Id, now));
+                    NotificationSubscription.Store(session, await recipients.RecordsAsync(session, notice, "warning:" + warning.Id, now, ct));
                 }
                 session.Store(warning with { Done = true });
             }

@@ -45,25 +45,15 @@ public sealed class RetryOptions
     public IReadOnlyList<TimeSpan> InForce => Delays.Count > 0 ? Delays : Defaults;
 }
 
-/// <summary>Addresses from configuration: the street's hosts, its leadership, and organisations' channels.</summary>
+/// <summary>Addresses from configuration: the street's hosts and its leadership (organisations' channels are in the directory).</summary>
 public sealed class StreetRecipients
 {
     public List<string> Hosts { get; set; } = [];
     public LeadershipRecipients Leadership { get; set; } = new();
-    public Dictionary<string, Channels> Organisations { get; set; } = new(StringComparer.Ordinal);
 }
 
 public sealed class LeadershipRecipients
 {
     public List<string> StreetLeadership { get; set; } = [];
     public List<string> DistrictLeadership { get; set; } = [];
-}
-
-/// <summary>Where one organisation hears from us (the directory's <c>notify</c>). Secrets stay server-side.</summary>
-public sealed class Channels
-{
-    public string? Email { get; set; }
-    public string? WebhookUrl { get; set; }
-    public string? WebhookSecret { get; set; }
-    public string? WecomRobotUrl { get; set; }
 }

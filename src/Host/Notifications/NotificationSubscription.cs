@@ -41,7 +41,7 @@ public sealed class NotificationSubscription : SubscriptionBase
                 IssueFacts.EmailIn(details.Reporter?.Contact));
 
             foreach (var notice in Notices.For(e.Data, facts, e.Timestamp))
-                Store(tenant, _recipients.Records(notice, street, e.Id.ToString(), now));
+                Store(tenant, await _recipients.RecordsAsync(tenant, notice, e.Id.ToString(), now, cancellationToken));
 
             if (e.Data is IssueAssigned assigned
                 && await tenant.Events.AggregateStreamAsync<Issue>(e.StreamId, e.Version, token: cancellationToken) is { } then)

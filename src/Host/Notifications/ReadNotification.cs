@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Reliability;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,11 +10,14 @@ namespace IssueTracker.Host.Notifications;
 
 public static class ReadNotificationEndpoint
 {
-    /// <summary>Marks a notification of the caller's inbox read (for everyone reading that inbox); again is a no-op.</summary>
+    /// <summary>
+    /// Marks a notification of the caller's inbox read (for everyone reading that inbox); again is a no-op. An
+    /// Idempotency-Key replays the first answer.
+    /// </summary>
     [WolverinePost("/api/notifications/{id}/read"), Authorize(Roles = GetNotificationsEndpoint.Readers)]
     [ProducesResponseType<InAppNotification>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(Guid id, IDocumentSession session, ClaimsPrincipal user, TimeProvider clock,
-        CancellationToken ct)
+        HttpContext context, CancellationToken ct)
     {
         var notification = await session.LoadAsync<InAppNotification>(id, ct);
         if (notification is null || notification.Inbox != GetNotificationsEndpoint.InboxOf(user))
@@ -22,6 +26,7 @@ public static class ReadNotificationEndpoint
         {
             notification = notification with { ReadAt = clock.GetUtcNow() };
             session.Store(notification);
+            IdempotentAnswers.Remember(context, session, clock, StatusCodes.Status200OK, notification, null);
             await session.SaveChangesAsync(ct);
         }
         return TypedResults.Ok(notification);

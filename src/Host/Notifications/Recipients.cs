@@ -1,4 +1,7 @@
 using System.Text.Json;
+using IssueTracker.Domain.Organisations;
+using IssueTracker.Projections.OrganisationDirectory;
+using Marten;
 
 namespace IssueTracker.Host.Notifications;
 
@@ -7,12 +10,20 @@ public sealed class Recipients(NotificationOptions options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Channels? ChannelsOf(string street, string org) =>
-        options.Streets.TryGetValue(street, out var s) && s.Organisations.TryGetValue(org, out var c) ? c : null;
+    /// <summary>An organisation's channels: its entry's <c>notify</c> in the street's directory.</summary>
+    public static async Task<Notify?> ChannelsOfAsync(IQuerySession street, string? org, CancellationToken ct) =>
+        org is null ? null : (await street.LoadAsync<DirectoryEntry>(OrganisationIds.StreamId(street.TenantId, org), ct))?.Notify;
 
     /// <summary>The records a notice gives; <paramref name="source"/> names what caused it, so the same cause gives the same ids.</summary>
-    public (InAppNotification? InApp, IReadOnlyList<Delivery> Deliveries) Records(Notice notice, string street, string source,
-        DateTimeOffset now)
+    public async Task<(InAppNotification? InApp, IReadOnlyList<Delivery> Deliveries)> RecordsAsync(IQuerySession street, Notice notice,
+        string source, DateTimeOffset now, CancellationToken ct)
+    {
+        var channels = notice.To.Kind == AudienceKind.Organisation ? await ChannelsOfAsync(street, notice.To.Id, ct) : null;
+        return Records(notice, street.TenantId, source, now, channels);
+    }
+
+    private (InAppNotification? InApp, IReadOnlyList<Delivery> Deliveries) Records(Notice notice, string street, string source,
+        DateTimeOffset now, Notify? organisation)
     {
         var text = NoticeText.For(notice, options);
         var notificationId = Ids.From(source, notice.Type, notice.To.Kind, notice.To.Id);
@@ -40,7 +51,7 @@ public sealed class Recipients(NotificationOptions options)
         options.Streets.TryGetValue(street, out var streetRecipients);
         switch (notice.To.Kind)
         {
-            case AudienceKind.Organisation when ChannelsOf(street, notice.To.Id!) is { } channels:
+            case AudienceKind.Organisation when organisation is { } channels:
                 Add(Channel.Email, channels.Email, "");
                 Add(Channel.Webhook, channels.WebhookUrl, WebhookBody(notice, street));
                 Add(Channel.Wecom, channels.WecomRobotUrl, WecomBody(text));

@@ -12,7 +12,9 @@ namespace IssueTracker.Host.Organisations;
 public static class UpdateOrganisationEndpoint
 {
     public static UpdateOrganisation Example => new(null, "红色物业（明光小区项目部）", OrganisationKind.PropertyCompany,
-        new Contact("张经理", "0551-6421 0001", "hongse-wuye@example.cn"), true);
+        new Contact("张经理", "0551-6421 0001", "hongse-wuye@example.cn"), true,
+        new Notify("paidan@hongse-wuye.example.cn", "https://hongse-wuye.example.cn/hooks/issuetracker",
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", null));
 
     /// <summary>Replaces the whole entry: rename, new contact, deactivate (<c>active: false</c>) or reactivate.</summary>
     [ApiOperation("Replace a directory entry", "修改责任单位",

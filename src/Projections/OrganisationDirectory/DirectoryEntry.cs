@@ -13,6 +13,7 @@ public sealed record DirectoryEntry
     public OrganisationKind Kind { get; init; }
     public Contact Contact { get; init; } = new(null, null, null);
     public bool Active { get; init; }
+    public Notify? Notify { get; init; }
     public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }

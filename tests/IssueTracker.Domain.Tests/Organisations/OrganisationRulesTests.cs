@@ -73,4 +73,31 @@ public class OrganisationRulesTests
         assigned.RequireListed(slug => slug == "hongse-wuyee").IsAccepted.ShouldBeTrue();
         Decision.Accept(new IssueClosed(CloseOutcome.Closed, "x", null, Host, Now)).RequireListed(_ => false).IsAccepted.ShouldBeTrue();
     }
+
+    [Theory]
+    [InlineData("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", true)]
+    [InlineData("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", false)]
+    [InlineData("whsec_c2hvcnQ=", false)]
+    [InlineData("whsec_not base64!", false)]
+    public void A_webhook_secret_is_a_Standard_Webhooks_whsec_key(string secret, bool valid) =>
+        Notify.IsWebhookSecret(secret).ShouldBe(valid);
+
+    [Fact]
+    public void The_notify_channels_are_recorded_with_the_profile_and_a_webhook_needs_its_secret()
+    {
+        var notify = new Notify("paidan@hongse.cn", "https://hongse.example.cn/hooks", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", null);
+        Organisation.Register(Entry() with { Notify = notify }, exists: false, Host, Now).Events.ShouldHaveSingleItem()
+            .ShouldBeOfType<OrganisationRegistered>().Profile.Notify.ShouldBe(notify);
+
+        foreach (var (bad, field) in new[]
+                 {
+                     (notify with { WebhookSecret = null }, "notify.webhookSecret"),
+                     (notify with { WebhookUrl = null, WebhookSecret = "secret" }, "notify.webhookSecret"),
+                     (notify with { WebhookUrl = "ftp://hongse.example.cn/hooks" }, "notify.webhookUrl"),
+                     (notify with { Email = "paidan" }, "notify.email"),
+                     (notify with { WecomRobotUrl = "qyapi.weixin.qq.com/cgi-bin/webhook/send" }, "notify.wecomRobotUrl"),
+                 })
+            Organisation.Register(Entry() with { Notify = bad }, exists: false, Host, Now).Rejection.ShouldBeOfType<InvalidInput>()
+                .Fields.Keys.ShouldContain(field);
+    }
 }

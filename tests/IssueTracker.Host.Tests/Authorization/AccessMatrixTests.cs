@@ -114,6 +114,17 @@ public class AccessMatrixTests(AppFixture app)
             OK, OK, OK, OK, OK, OK, Unauthorized),
         ["POST /api/boards/stream-ticket"] = new(_ => Task.FromResult(Guid.Empty), (_, c, _) => c.Post("/api/boards/stream-ticket", new { }), false,
             OK, OK, OK, OK, OK, OK, Unauthorized),
+        ["GET /api/notifications"] = new(_ => Task.FromResult(Guid.Empty), (_, c, _) => c.Get("/api/notifications"), false,
+            OK, Forbidden, OK, OK, Forbidden, OK, Unauthorized),
+        // The notification is in 红色物业's inbox: hosts, admins and other organisations read other inboxes.
+        ["POST /api/notifications/{id}/read"] = new(s => Notifications.NotificationRecords.Notification(s),
+            (_, c, id) => c.Post($"/api/notifications/{id}/read", new { }), false,
+            NotFound, Forbidden, OK, NotFound, Forbidden, NotFound, Unauthorized),
+        ["GET /api/deliveries"] = new(_ => Task.FromResult(Guid.Empty), (_, c, _) => c.Get("/api/deliveries"), false,
+            OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
+        ["POST /api/deliveries/{id}/retry"] = new(Notifications.NotificationRecords.DeadLetter,
+            (_, c, id) => c.Post($"/api/deliveries/{id}/retry", new { }), false,
+            OK, Forbidden, Forbidden, Forbidden, Forbidden, OK, Unauthorized),
     };
 
     public static TheoryData<string, string> Cases() => AccessMatrix.Cases(Endpoints.Keys, Roles);

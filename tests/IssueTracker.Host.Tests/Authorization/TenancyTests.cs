@@ -57,6 +57,29 @@ public class TenancyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Another_streets_notifications_and_deliveries_can_be_neither_read_nor_retried()
+    {
+        var theirs = await Notifications.NotificationRecords.Notification(_b);
+        var theirHosts = await Notifications.NotificationRecords.Notification(_b, "hosts");
+        var dead = await Notifications.NotificationRecords.DeadLetter(_b);
+        await Notifications.NotificationRecords.Notification(_a);
+
+        (await _a.Assignee.Post($"/api/notifications/{theirs}/read", new { })).ShouldHaveStatus(HttpStatusCode.NotFound);
+        (await _a.Host.Post($"/api/notifications/{theirHosts}/read", new { })).ShouldHaveStatus(HttpStatusCode.NotFound);
+        (await _a.Host.Post($"/api/deliveries/{dead}/retry", new { })).ShouldHaveStatus(HttpStatusCode.NotFound);
+        var inbox = (await _a.Assignee.Get("/api/notifications")).ShouldHaveStatus(HttpStatusCode.OK).Body;
+        inbox.GetProperty("total").GetInt64().ShouldBe(1);
+        inbox.GetProperty("items").EnumerateArray().ShouldNotContain(n => n.GetProperty("id").GetGuid() == theirs);
+        (await _a.Host.Get("/api/notifications")).Body.GetProperty("total").GetInt64().ShouldBe(0);
+        (await _a.Host.Get("/api/deliveries")).Body.GetProperty("items").GetArrayLength().ShouldBe(0);
+
+        var after = (await _b.Host.Get("/api/deliveries?status=deadLettered")).ShouldHaveStatus(HttpStatusCode.OK).Body.GetProperty("items");
+        after.EnumerateArray().ShouldContain(d => d.GetProperty("id").GetGuid() == dead, "the other street's retry changed nothing");
+        (await _b.Assignee.Get("/api/notifications?unread=true")).Body.GetProperty("items").EnumerateArray()
+            .ShouldContain(n => n.GetProperty("id").GetGuid() == theirs);
+    }
+
+    [Fact]
     public async Task Lists_show_only_the_callers_street()
     {
         var ours = await _a.Raise();

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
+using Marten.Services;
+using Npgsql;
 
 namespace IssueTracker.Host.Tests.Notifications;
 
@@ -80,17 +82,44 @@ public class DeliveryTests(NotificationFixture app)
 
         await using (var session = app.Store.LightweightSession(street.Id))
         {
-            session.Events.Append(rejected, 9, new IssueAssigned(Street.PropertyCompany, null, null,
-                new Actor("host-li", "李主任", Roles.Host, null), DateTimeOffset.UtcNow));
+            session.Events.Append(rejected, 9, Assignment());
             await Should.ThrowAsync<Exception>(() => session.SaveChangesAsync());
+        }
+
+        // An assignment written to the database in a transaction that is then rolled back.
+        var rolledBack = await street.Raise();
+        await using (var connection = new NpgsqlConnection(AppFixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            var options = SessionOptions.ForTransaction(transaction);
+            options.TenantId = street.Id;
+            await using (var session = app.Store.LightweightSession(options))
+            {
+                session.Events.Append(rolledBack, Assignment());
+                await session.SaveChangesAsync();
+            }
+            await using var written = new NpgsqlCommand(
+                "select count(*) from issuetracker.mt_events where stream_id = $1 and type = 'issue_assigned'", connection, transaction)
+            {
+                Parameters = { new() { Value = rolledBack } }
+            };
+            ((long)(await written.ExecuteScalarAsync())!).ShouldBe(1, "the event was written inside the transaction");
+            await transaction.RollbackAsync();
         }
 
         // A committed assignment after them: once its mail is out, the daemon has passed them all.
         var marker = await AssignedIssue(street);
         await Eventually.Holds(() => MailsAbout(marker).Count > 0, "the committed assignment's mail");
         MailsAbout(rejected).ShouldBeEmpty();
+        MailsAbout(rolledBack).ShouldBeEmpty();
         (await Deliveries(street)).ShouldAllBe(d => d.GetProperty("issueId").GetGuid() == marker);
+        (await street.Assignee.Get("/api/notifications?pageSize=200")).Body.GetProperty("items").EnumerateArray()
+            .ShouldAllBe(n => n.GetProperty("issueId").GetGuid() == marker);
     }
+
+    private static IssueAssigned Assignment() =>
+        new(Street.PropertyCompany, null, null, new Actor("host-li", "李主任", Roles.Host, null), DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task A_webhook_carries_a_Standard_Webhooks_signature_that_verifies()
@@ -114,6 +143,8 @@ public class DeliveryTests(NotificationFixture app)
         body.GetProperty("data").GetProperty("assignee").GetString().ShouldBe(Street.PropertyCompany);
         hook.Body.ShouldNotContain("王女士");
         hook.Body.ShouldNotContain("13800000000");
+        app.Logs.Lines.Where(line => line.Contains(app.Receiver.Address.Authority) || line.Contains(NotificationFixture.Secret))
+            .ShouldBeEmpty("webhook URLs and secrets are never logged");
     }
 
     [Fact]
@@ -147,10 +178,15 @@ public class DeliveryTests(NotificationFixture app)
 
         app.Receiver.Healed[street.Id] = true;
         (await street.Assignee.Post($"/api/deliveries/{dead.GetProperty("id")}/retry", new { })).ShouldHaveStatus(HttpStatusCode.Forbidden);
-        (await street.Host.Post($"/api/deliveries/{dead.GetProperty("id")}/retry", new { })).ShouldHaveStatus(HttpStatusCode.OK);
+        var key = ("Idempotency-Key", "retry-" + dead.GetProperty("id"));
+        (await street.Host.Post($"/api/deliveries/{dead.GetProperty("id")}/retry", new { }, key)).ShouldHaveStatus(HttpStatusCode.OK);
         await Eventually.Holds(async () => (await Deliveries(street)).Single().GetProperty("status").GetString() == "delivered",
             "the retried delivery");
         app.Receiver.At("down", street.Id).Count.ShouldBe(7);
+        var replayed = (await street.Host.Post($"/api/deliveries/{dead.GetProperty("id")}/retry", new { }, key)).ShouldHaveStatus(HttpStatusCode.OK);
+        replayed.Response.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        replayed.Body.GetProperty("status").GetString().ShouldBe("pending", "the first answer, replayed");
+        (await Deliveries(street)).Single().GetProperty("status").GetString().ShouldBe("delivered", "a replayed retry asks for no attempt");
         (await street.Host.Get("/api/deliveries?status=sideways")).ShouldHaveStatus(HttpStatusCode.BadRequest);
         (await app.In(app.MailStreet).Host.Post($"/api/deliveries/{dead.GetProperty("id")}/retry", new { }))
             .ShouldHaveStatus(HttpStatusCode.NotFound);

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace IssueTracker.Host.Tests.Notifications;
 
 /// <summary>
 /// A host whose notifications reach real peers started here: an SMTP server and an HTTP receiver on 127.0.0.1. Each
-/// scenario has a street of its own whose 红色物业 uses one channel; retries are 200 ms apart.
+/// scenario has a street of its own whose directory lists 红色物业 with one channel in its <c>notify</c>; retries are
+/// 200 ms apart.
 /// </summary>
 public sealed class NotificationFixture : AppFixture
 {
@@ -14,6 +16,7 @@ public sealed class NotificationFixture : AppFixture
     public const string OrgAddress = "hongse@wuye.test";
 
     public MailSink Mail { get; } = new();
+    public LogSink Logs { get; } = new();
     public Receiver Receiver { get; } = new();
     public string MailStreet { get; } = Id("mail");
     public string QuietStreet { get; } = Id("quiet");
@@ -31,10 +34,21 @@ public sealed class NotificationFixture : AppFixture
         Mail.Start();
         await Receiver.StartAsync();
         await base.InitializeAsync();
+        var channels = new Dictionary<string, object>
+        {
+            [MailStreet] = new { email = OrgAddress }, [QuietStreet] = new { email = OrgAddress },
+            [WecomStreet] = new { wecomRobotUrl = Receiver.Url("wecom", WecomStreet) }
+        };
+        foreach (var (street, kind) in new[] { (WebhookStreet, "ok"), (FlakyStreet, "flaky"), (DownStreet, "down") })
+            channels[street] = new { webhookUrl = Receiver.Url(kind, street), webhookSecret = Secret };
+        foreach (var (street, notify) in channels)
+            (await In(street).Admin.Post("/api/organisations", new { id = Street.PropertyCompany, name = "红色物业", kind = "propertyCompany", notify }))
+                .ShouldHaveStatus(System.Net.HttpStatusCode.Created);
     }
 
     protected override void Configure(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         void Set(string key, string value) => builder.UseSetting("Notifications:" + key, value);
         Set("Smtp:Host", "127.0.0.1");
         Set("Smtp:Port", Mail.Port.ToString());
@@ -43,17 +57,7 @@ public sealed class NotificationFixture : AppFixture
         Set("PublicBaseUrl", PublicBaseUrl);
         Set("PollInterval", "00:00:00.100");
         for (var i = 0; i < 5; i++) Set($"Retry:Delays:{i}", "00:00:00.200");
-
-        void Org(string street, string key, string value) => Set($"Streets:{street}:Organisations:{Street.PropertyCompany}:{key}", value);
-        Org(MailStreet, "Email", OrgAddress);
         Set($"Streets:{MailStreet}:Hosts:0", HostsAddress);
-        Org(QuietStreet, "Email", OrgAddress);
-        foreach (var (street, kind) in new[] { (WebhookStreet, "ok"), (FlakyStreet, "flaky"), (DownStreet, "down") })
-        {
-            Org(street, "WebhookUrl", Receiver.Url(kind, street));
-            Org(street, "WebhookSecret", Secret);
-        }
-        Org(WecomStreet, "WecomRobotUrl", Receiver.Url("wecom", WecomStreet));
     }
 
     public override async Task DisposeAsync()

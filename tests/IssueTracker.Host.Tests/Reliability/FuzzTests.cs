@@ -79,7 +79,12 @@ public class FuzzTests(AppFixture app, ITestOutputHelper output)
             title = "明光社区党群议事会", community = "明光社区", scheduledAt = DateTimeOffset.UtcNow.AddDays(3), place = "党群服务中心"
         })).ShouldHaveStatus(HttpStatusCode.Created).Id;
         await street.Host.Post($"/api/meetings/{meeting}/agenda", new { issueId = raised });
-        return [raised, assigned, inProgress, meeting];
+        // An in-app notification of each inbox and a dead letter, so that fuzzed /read and /retry reach real records.
+        var notifications = new[]
+        {
+            await Notifications.NotificationRecords.Notification(street), await Notifications.NotificationRecords.Notification(street, "hosts")
+        };
+        return [raised, assigned, inProgress, meeting, .. notifications, await Notifications.NotificationRecords.DeadLetter(street)];
     }
 
     private static async Task<HashSet<string>> CorrelationIds(NpgsqlDataSource database, string street)

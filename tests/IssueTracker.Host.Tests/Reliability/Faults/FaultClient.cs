@@ -32,12 +32,12 @@ public sealed class FaultClient : IDisposable
     public AuthenticationHeaderValue Host => Bearer(Roles.Host, "host-li", "李主任");
     public AuthenticationHeaderValue Assignee => Bearer(Roles.Assignee, "wy-zhang", "物业小张", Tests.Street.PropertyCompany);
 
-    /// <summary>The directory entry the burst assigns to (assigning needs a listed organisation).</summary>
-    public async Task ListPropertyCompany()
+    /// <summary>The directory entry the burst assigns to (assigning needs a listed organisation), with its notify channels.</summary>
+    public async Task ListPropertyCompany(object? notify = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/organisations")
         {
-            Content = JsonContent.Create(new { id = Tests.Street.PropertyCompany, name = "红色物业", kind = "propertyCompany" }),
+            Content = JsonContent.Create(new { id = Tests.Street.PropertyCompany, name = "红色物业", kind = "propertyCompany", notify }),
             Headers = { Authorization = Host }
         };
         using var response = await Http.SendAsync(request);
