@@ -1,12 +1,12 @@
 using System.Data;
+using IssueTracker.Host.Infrastructure;
+using JasperFx;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;
-using JasperFx;
 using Weasel.Core;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
-using IssueTracker.Host.Infrastructure;
 
 namespace IssueTracker.Host.Attachments;
 
@@ -16,7 +16,7 @@ namespace IssueTracker.Host.Attachments;
 /// </summary>
 public sealed class PostgresAttachmentStore(IDocumentStore store) : IAttachmentStore
 {
-    public const string Table = StoreSetup.Schema + ".attachment_files";
+    public const string Table = CritterStackSetup.Schema + ".attachment_files";
     private readonly SemaphoreSlim _ensure = new(1, 1);
     private bool _ensured;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using System.Text;
+using System.Text.Json;
 using IssueTracker.Domain.Shared;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -56,7 +56,7 @@ public sealed class ClockFixture : AppFixture
         await db.OpenAsync();
         var due = new List<Guid>();
         await using (var release = new NpgsqlCommand(
-            $"update {StoreSetup.Schema}.wolverine_incoming_envelopes set execution_time = least(now(), @now) " +
+            $"update {CritterStackSetup.Schema}.wolverine_incoming_envelopes set execution_time = least(now(), @now) " +
             "where status = 'Scheduled' and message_type = @type and execution_time <= @now returning id", db))
         {
             release.Parameters.AddWithValue("now", Clock.GetUtcNow());
@@ -66,7 +66,7 @@ public sealed class ClockFixture : AppFixture
         }
 
         await using var pending = new NpgsqlCommand(
-            $"select count(*) from {StoreSetup.Schema}.wolverine_incoming_envelopes " +
+            $"select count(*) from {CritterStackSetup.Schema}.wolverine_incoming_envelopes " +
             "where id = any(@ids) and status in ('Scheduled', 'Incoming')", db);
         pending.Parameters.AddWithValue("ids", due.ToArray());
         var giveUp = DateTime.UtcNow + Patience;

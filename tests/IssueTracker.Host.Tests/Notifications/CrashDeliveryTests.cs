@@ -38,7 +38,7 @@ public class CrashDeliveryTests(FaultCluster cluster, ITestOutputHelper output)
             await using var recorder = new NpgsqlConnection(cluster.ConnectionString);
             await recorder.OpenAsync();
             await using var held = await recorder.BeginTransactionAsync();
-            await Execute(recorder, $"lock table {StoreSetup.Schema}.mt_doc_delivery in exclusive mode");
+            await Execute(recorder, $"lock table {CritterStackSetup.Schema}.mt_doc_delivery in exclusive mode");
             var committed = await AssignedIssue(client);
             await Eventually.Holds(async () => await BlockedBy(recorder.ProcessID) > 0, "the subscription waiting to record the delivery", 90);
 

@@ -91,7 +91,7 @@ internal sealed class DocumentConventions : IOpenApiDocumentTransformer
                 Type = JsonSchemaType.Object,
                 Description = "Messages per field (camelCase field names).",
                 AdditionalProperties = new OpenApiSchema
-                    { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } }
+                { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } }
             };
         return schema;
     }

@@ -1,4 +1,5 @@
 using IssueTracker.Host.Boards;
+using IssueTracker.Host.Reliability;
 using IssueTracker.Projections.IssueDetails;
 using IssueTracker.Projections.Issues;
 using IssueTracker.Projections.MeetingMinutes;
@@ -9,7 +10,6 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JasperFx.OpenTelemetry;
-using IssueTracker.Host.Reliability;
 using Marten;
 using Npgsql;
 using Weasel.Core;
@@ -18,7 +18,8 @@ using Wolverine.Marten;
 
 namespace IssueTracker.Host.Infrastructure;
 
-public static class StoreSetup
+/// <summary>Marten (the event store, documents, projections) and Wolverine (handlers, durable messages, the cluster).</summary>
+public static class CritterStackSetup
 {
     public const string Schema = "issuetracker";
 
