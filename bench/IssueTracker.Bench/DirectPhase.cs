@@ -1,6 +1,6 @@
 using IssueTracker.Domain.Issues;
-using Marten;
 using JasperFx;
+using Marten;
 
 namespace IssueTracker.Bench;
 

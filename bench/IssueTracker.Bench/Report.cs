@@ -72,8 +72,8 @@ public sealed record Report(
         md.AppendLine("| path | c | ops/s | p50 ms | p95 ms | p99 ms | 5xx | 409 | other |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, runs) in new[] { ("raw INSERT", Raw), ("direct Marten", Direct), ("HTTP", Http) })
-        foreach (var r in runs.Values)
-            md.AppendLine($"| {name} | {r.Concurrency} | {F(r.PerSecond)} | {F(r.P50Ms)} | {F(r.P95Ms)} | {F(r.P99Ms)} | {r.ServerErrors} | {r.Conflicts} | {r.OtherErrors} |");
+            foreach (var r in runs.Values)
+                md.AppendLine($"| {name} | {r.Concurrency} | {F(r.PerSecond)} | {F(r.P50Ms)} | {F(r.P95Ms)} | {F(r.P99Ms)} | {r.ServerErrors} | {r.Conflicts} | {r.OtherErrors} |");
         md.AppendLine();
         md.AppendLine("| measure | value |");
         md.AppendLine("|---|---|");

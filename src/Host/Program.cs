@@ -2,15 +2,15 @@ using IssueTracker.Host.Attachments;
 using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Notifications;
-using IssueTracker.Host.Reliability;
-using IssueTracker.Host.Open311;
 using IssueTracker.Host.Issues;
+using IssueTracker.Host.Notifications;
+using IssueTracker.Host.Open311;
 using IssueTracker.Host.Organisations;
+using IssueTracker.Host.Reliability;
 using IssueTracker.Host.Reports;
 using IssueTracker.Host.Telemetry;
-using IssueTracker.Host.Workbench;
 using IssueTracker.Host.Volunteers;
+using IssueTracker.Host.Workbench;
 using JasperFx;
 
 // Signing a development token needs no database: run it before the store is configured.

@@ -38,17 +38,20 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
         IssuePlacedOnAgenda e => state with { OnAgendaOf = e.MeetingId },
         IssueAssigned e => state with
         {
-            Assignee = e.Assignee, Deadlines = new(state.Deadlines.Assignment + 1, e.AcknowledgeBy, e.DueBy)
+            Assignee = e.Assignee,
+            Deadlines = new(state.Deadlines.Assignment + 1, e.AcknowledgeBy, e.DueBy)
         },
         AssignmentDeclined => state with { Assignee = null },
         IssueReopened e => state with { ReopenCount = e.ReopenCount },
         AcknowledgementOverdue => state with
         {
-            MissedDeadlines = state.MissedDeadlines + 1, Deadlines = state.Deadlines with { AcknowledgementMissed = true }
+            MissedDeadlines = state.MissedDeadlines + 1,
+            Deadlines = state.Deadlines with { AcknowledgementMissed = true }
         },
         ResolutionOverdue => state with
         {
-            MissedDeadlines = state.MissedDeadlines + 1, Deadlines = state.Deadlines with { ResolutionMissed = true }
+            MissedDeadlines = state.MissedDeadlines + 1,
+            Deadlines = state.Deadlines with { ResolutionMissed = true }
         },
         IssueEscalated e => state with
         {
@@ -66,7 +69,10 @@ public sealed partial record Issue(Guid Id, IssueStatus Status, string RaisedBy,
             // The new due date binds afresh: a miss of the old one no longer makes the resolution late.
             Deadlines = state.Deadlines with
             {
-                DueBy = e.DueBy, ExtendedTo = e.DueBy, ResolutionMissed = false, LongOverdueEscalated = false
+                DueBy = e.DueBy,
+                ExtendedTo = e.DueBy,
+                ResolutionMissed = false,
+                LongOverdueEscalated = false
             }
         },
         ExtensionRejected when state.Extension is { } request => state with { Extension = request with { Status = ExtensionStatus.Rejected } },

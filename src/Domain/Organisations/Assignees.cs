@@ -20,5 +20,6 @@ public static class Assignees
         .Add("assignee", ErrorCodes.UnknownOrganisation,
             $"'{slug}' is not an active organisation in this street's directory.",
             $"「{slug}」不是本街道名录中在用的责任单位。")
-        .ToRejection() with { Code = "unknown-organisation" };
+        .ToRejection() with
+    { Code = "unknown-organisation" };
 }

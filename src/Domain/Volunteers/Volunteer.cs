@@ -18,7 +18,8 @@ public sealed partial record Volunteer(Guid Id, string? Account, IReadOnlyList<s
         VolunteerLeftTeam e => state with { Teams = state.Teams.Where(t => t != e.TeamId).ToList() },
         ServiceRecorded e => state with
         {
-            Hours = state.Hours + e.Hours, Points = state.Points + e.Points,
+            Hours = state.Hours + e.Hours,
+            Points = state.Points + e.Points,
             Records = new Dictionary<Guid, ServiceCredit>(state.Records) { [e.RecordId] = new(e.Hours, e.Points) }
         },
         ServiceRecordCorrected e => state with

@@ -26,7 +26,10 @@ public sealed record Wish(Guid Id, WishStatus Status, string RecordedBy)
     {
         WishClaimed e => state with
         {
-            Status = WishStatus.Claimed, ClaimedByVolunteer = e.VolunteerId, ClaimantAccount = e.ClaimantAccount, ClaimedByTeam = e.TeamId
+            Status = WishStatus.Claimed,
+            ClaimedByVolunteer = e.VolunteerId,
+            ClaimantAccount = e.ClaimantAccount,
+            ClaimedByTeam = e.TeamId
         },
         WishFulfilled e => state with { Status = WishStatus.Fulfilled, Fulfillers = e.Fulfillers },
         WishConfirmed => state with { Status = WishStatus.Confirmed },

@@ -37,6 +37,8 @@ internal static class BoardSql
     /// <summary><see cref="Projections.Issues.OverdueRule"/> over the row's columns; takes the current time as its one parameter.</summary>
     public static readonly string IsOverdue = Projections.Issues.OverdueRule.Sql(member => member switch
     {
-        nameof(StatusBoardRow.Overdue) => "overdue", nameof(StatusBoardRow.AwaitingResolution) => "awaiting_resolution", _ => "due_by"
+        nameof(StatusBoardRow.Overdue) => "overdue",
+        nameof(StatusBoardRow.AwaitingResolution) => "awaiting_resolution",
+        _ => "due_by"
     });
 }

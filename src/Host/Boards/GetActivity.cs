@@ -1,9 +1,9 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Boards;
 

@@ -1,10 +1,10 @@
 using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Boards;
 
@@ -46,7 +46,8 @@ public static class GetPerformanceEndpoint
         var names = await OrganisationDirectory.NamesAsync(session, ct);
         var organisations = open.Select(x => x.Key).Union(byOrg.Keys).Order(StringComparer.Ordinal)
             .Select(org => Performance(org, open.FirstOrDefault(x => x.Key == org), byOrg.GetValueOrDefault(org))
-                with { OrgName = names.NameOf(org) })
+                with
+            { OrgName = names.NameOf(org) })
             .ToList();
         var categories = tallied.GroupBy(x => x.Category)
             .Select(g => new CategorySatisfaction(IssueStatuses.JsonName(g.Key.ToString()), Sum(g.SelectMany(x => x.Tallies)).Ratings))

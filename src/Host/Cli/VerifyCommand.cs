@@ -1,6 +1,6 @@
+using IssueTracker.Host.Attachments;
 using IssueTracker.Host.Audit;
 using JasperFx.CommandLine;
-using IssueTracker.Host.Attachments;
 using Marten;
 
 namespace IssueTracker.Host.Cli;

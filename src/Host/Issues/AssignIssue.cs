@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using IssueTracker.Domain.Issues;
+using IssueTracker.Domain.Organisations;
 using IssueTracker.Host.Deadlines;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Organisations;
-using IssueTracker.Domain.Organisations;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,6 @@ using Wolverine;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
-using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Issues;
 

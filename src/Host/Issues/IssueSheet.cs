@@ -38,7 +38,8 @@ public sealed class IssueSheet(IReadOnlyDictionary<string, string> names, TimeZo
 
     private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with
     {
-        WriteByteOrderMark = true, Injection = CsvInjection.Escape
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape
     };
 
     public string?[] Row(IssueDetails issue)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Open311;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
@@ -9,7 +10,6 @@ using IssueTracker.Projections.Issues;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Issues;
 

@@ -1,14 +1,14 @@
-using IssueTracker.Projections.IssueDetails;
 using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Infrastructure.OpenApi;
+using IssueTracker.Projections.IssueDetails;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
-using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Issues;
 

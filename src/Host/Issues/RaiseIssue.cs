@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Http;
 using Wolverine.Marten;
-using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Issues;
 

@@ -2,12 +2,12 @@ using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Meetings;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Infrastructure.OpenApi;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Http;
 using Wolverine.Marten;
-using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Meetings;
 

@@ -2,8 +2,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using MailKit.Net.Smtp;
-using Marten;
 using MailKit.Security;
+using Marten;
 using MimeKit;
 using StandardWebhooks;
 

@@ -4,8 +4,8 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
-using Marten.Subscriptions;
 using Marten.Services;
+using Marten.Subscriptions;
 
 namespace IssueTracker.Host.Notifications;
 

@@ -18,7 +18,8 @@ public static class Open311Rejections
         InvalidInput input => new Open311Answer("errors", new Open311List("error", [.. input.Errors.Select(e => new Open311Object()
             .Add("code", StatusCodes.Status400BadRequest)
             .Add("description", $"{Fields.GetValueOrDefault(e.Key, e.Key)}: {string.Join(" ", e.Value)}"))]),
-            StatusCodes.Status400BadRequest) { Format = call.Format },
+            StatusCodes.Status400BadRequest)
+        { Format = call.Format },
         Forbidden => call.Error(StatusCodes.Status403Forbidden, rejection.Detail),
         _ => call.Error(StatusCodes.Status400BadRequest, rejection.Detail)
     };

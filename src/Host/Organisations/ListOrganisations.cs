@@ -2,11 +2,11 @@ using System.Security.Claims;
 using IssueTracker.Domain.Organisations;
 using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Projections.OrganisationDirectory;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
-using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Organisations;
 

@@ -1,5 +1,5 @@
-using Npgsql;
 using IssueTracker.Host.Infrastructure;
+using Npgsql;
 
 namespace IssueTracker.Host.Reliability;
 

@@ -24,7 +24,8 @@ public sealed class RequestLimits(RequestDelegate next)
             return;
         }
 
-        if (request.ContentLength > MaxBodyBytes) {
+        if (request.ContentLength > MaxBodyBytes)
+        {
             await TooLarge(context);
             return;
         }

@@ -25,7 +25,8 @@ public static class AssessmentFiles
 
     private static readonly CsvWriterOptions CsvOptions = CsvWriterOptions.Default with
     {
-        WriteByteOrderMark = true, Injection = CsvInjection.Escape
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape
     };
 
     public static byte[] Csv(AssessmentReport report)

@@ -22,8 +22,12 @@ public sealed partial class AssessmentProjection : SingleStreamProjection<Assess
         (null, _) => null,
         (_, IssueAssigned e) => (record with
         {
-            Assignee = e.Assignee, LastAssignee = e.Assignee, AcknowledgeBy = e.AcknowledgeBy, AcknowledgementMissed = false,
-            Acknowledged = false, ResolutionMissed = false
+            Assignee = e.Assignee,
+            LastAssignee = e.Assignee,
+            AcknowledgeBy = e.AcknowledgeBy,
+            AcknowledgementMissed = false,
+            Acknowledged = false,
+            ResolutionMissed = false
         }).With(AssessmentFact.Assigned, e.Assignee, e.At),
         // Counted in the month of its assignment, so the rate compares like with like.
         (_, AssignmentAcknowledged e) when !record.Acknowledged && !record.AcknowledgementMissed

@@ -24,7 +24,10 @@ public sealed partial class AssigneeQueueProjection : SingleStreamProjection<Ass
         (null, _) => null,
         (_, IssueAssigned a) => item with
         {
-            Assignee = a.Assignee, DueBy = a.DueBy, Overdue = false, AssignedAt = a.At
+            Assignee = a.Assignee,
+            DueBy = a.DueBy,
+            Overdue = false,
+            AssignedAt = a.At
         },
         (_, AssignmentAcknowledged a) => item with { Overdue = OverdueRule.AfterAcknowledgement(item.DueBy, a.At) },
         (_, AssignmentDeclined) => item with { Assignee = null, DueBy = null, Overdue = false },

@@ -43,7 +43,10 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
         },
         (_, IssueAssigned e) => details with
         {
-            Assignee = e.Assignee, AcknowledgeBy = e.AcknowledgeBy, DueBy = e.DueBy?.ToUniversalTime(), Overdue = false,
+            Assignee = e.Assignee,
+            AcknowledgeBy = e.AcknowledgeBy,
+            DueBy = e.DueBy?.ToUniversalTime(),
+            Overdue = false,
             Resolution = null
         },
         (_, AssignmentAcknowledged e) => details with { Overdue = OverdueRule.AfterAcknowledgement(details.DueBy, e.At) },
@@ -64,7 +67,9 @@ public sealed partial class IssueDetailsProjection : SingleStreamProjection<Issu
         (_, ExtensionRequested e) => details with { ExtensionRequest = new(e.Number, e.DueBy, e.Reason, ExtensionStatus.Pending) },
         (_, ExtensionApproved e) => details with
         {
-            DueBy = e.DueBy, Overdue = false, ExtensionRequest = details.ExtensionRequest! with { Status = ExtensionStatus.Approved }
+            DueBy = e.DueBy,
+            Overdue = false,
+            ExtensionRequest = details.ExtensionRequest! with { Status = ExtensionStatus.Approved }
         },
         (_, ExtensionRejected) => details with { ExtensionRequest = details.ExtensionRequest! with { Status = ExtensionStatus.Rejected } },
         _ => details

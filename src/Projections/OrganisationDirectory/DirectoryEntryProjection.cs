@@ -15,7 +15,12 @@ public sealed partial class DirectoryEntryProjection : SingleStreamProjection<Di
 
     private static DirectoryEntry With(DirectoryEntry entry, OrganisationProfile profile, IEvent e, DateTimeOffset at) => entry with
     {
-        Name = profile.Name, Kind = profile.Kind, Contact = profile.Contact, Active = profile.Active, Notify = profile.Notify, Version = (int)e.Version,
+        Name = profile.Name,
+        Kind = profile.Kind,
+        Contact = profile.Contact,
+        Active = profile.Active,
+        Notify = profile.Notify,
+        Version = (int)e.Version,
         UpdatedAt = at
     };
 }

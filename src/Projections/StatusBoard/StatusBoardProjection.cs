@@ -33,17 +33,22 @@ public sealed partial class StatusBoardProjection : SingleStreamProjection<Statu
         (null, _) => null,
         (_, IssueAssigned a) => row with
         {
-            Assignee = a.Assignee, DueBy = a.DueBy?.ToUniversalTime(), Overdue = false, ResolutionMissed = false,
+            Assignee = a.Assignee,
+            DueBy = a.DueBy?.ToUniversalTime(),
+            Overdue = false,
+            ResolutionMissed = false,
             ResolvedAt = null
         },
         (_, AssignmentAcknowledged a) => row with { Overdue = OverdueRule.AfterAcknowledgement(row.DueBy, a.At) },
         (_, AssignmentDeclined) => row with { Assignee = null, DueBy = null, Overdue = false },
         (_, IssueResolved r) => row with
         {
-            ResolvedAt = r.At, Overdue = false,
+            ResolvedAt = r.At,
+            Overdue = false,
             Tallies = AssigneeTally.Add(row.Tallies, row.Assignee, t => t with
             {
-                Resolved = t.Resolved + 1, ResolvedOnTime = t.ResolvedOnTime + (row.ResolutionMissed ? 0 : 1)
+                Resolved = t.Resolved + 1,
+                ResolvedOnTime = t.ResolvedOnTime + (row.ResolutionMissed ? 0 : 1)
             })
         },
         // No assignment can happen while an issue is resolved, so its assignee is the organisation that resolved it.

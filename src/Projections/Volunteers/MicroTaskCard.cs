@@ -50,8 +50,11 @@ public sealed partial class MicroTaskCardProjection : SingleStreamProjection<Mic
             (_, MicroTaskClaimed c) => snapshot with { Status = MicroTaskStatus.Claimed, Team = c.TeamId, ClaimedAt = c.At },
             (_, MicroTaskCompleted c) => snapshot with
             {
-                Status = MicroTaskStatus.Completed, Report = c.Report, Participants = c.Participants,
-                TotalHours = c.Participants.Sum(p => p.Hours), CompletedAt = c.At
+                Status = MicroTaskStatus.Completed,
+                Report = c.Report,
+                Participants = c.Participants,
+                TotalHours = c.Participants.Sum(p => p.Hours),
+                CompletedAt = c.At
             },
             (_, MicroTaskConfirmed c) => snapshot with { Status = MicroTaskStatus.Confirmed, ConfirmedAt = c.At },
             _ => snapshot

@@ -52,7 +52,8 @@ public sealed partial class VentureCardProjection : SingleStreamProjection<Ventu
             (_, VentureDeclined d) => snapshot with { Status = VentureStatus.Declined, Decision = d.Reason, DecidedAt = d.At },
             (_, VentureMilestoneReported m) => snapshot with
             {
-                Milestones = [.. snapshot.Milestones, new Milestone(m.Note, m.Spent, m.At)], Spent = snapshot.Spent + (m.Spent ?? 0)
+                Milestones = [.. snapshot.Milestones, new Milestone(m.Note, m.Spent, m.At)],
+                Spent = snapshot.Spent + (m.Spent ?? 0)
             },
             (_, VentureCompleted c) => snapshot with { Status = VentureStatus.Completed, Summary = c.Summary, CompletedAt = c.At },
             _ => snapshot

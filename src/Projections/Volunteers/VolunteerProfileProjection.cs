@@ -39,18 +39,21 @@ public sealed partial class VolunteerProfileProjection : SingleStreamProjection<
         (_, VolunteerLeftTeam e) => profile with { Teams = profile.Teams.Where(t => t != e.TeamId).ToList() },
         (_, ServiceRecorded e) => profile with
         {
-            Hours = profile.Hours + e.Hours, Points = profile.Points + e.Points,
+            Hours = profile.Hours + e.Hours,
+            Points = profile.Points + e.Points,
             ServiceRecords = [.. profile.ServiceRecords, new ServiceEntry(e.RecordId, e.Activity, e.Hours, e.ServedOn, e.Points, e.Source, e.By.Name, e.At, null)],
             PointsHistory = [.. profile.PointsHistory, new PointsEntry(e.Points, e.Activity, e.Source, e.At)]
         },
         (_, ServiceRecordCorrected e) => Corrected(profile, e),
         (_, PointsAwarded e) => profile with
         {
-            Points = profile.Points + e.Points, PointsHistory = [.. profile.PointsHistory, new PointsEntry(e.Points, e.Reason, e.Source, e.At)]
+            Points = profile.Points + e.Points,
+            PointsHistory = [.. profile.PointsHistory, new PointsEntry(e.Points, e.Reason, e.Source, e.At)]
         },
         (_, PointsRedeemed e) => profile with
         {
-            Points = profile.Points - e.Cost, PointsHistory = [.. profile.PointsHistory, new PointsEntry(-e.Cost, e.RewardName, e.RewardId, e.At)]
+            Points = profile.Points - e.Cost,
+            PointsHistory = [.. profile.PointsHistory, new PointsEntry(-e.Cost, e.RewardName, e.RewardId, e.At)]
         },
         _ => profile
     };

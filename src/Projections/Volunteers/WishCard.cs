@@ -56,7 +56,10 @@ public sealed partial class WishCardProjection : SingleStreamProjection<WishCard
             (null, _) => null,
             (_, WishClaimed c) => snapshot with
             {
-                Status = WishStatus.Claimed, ClaimedByVolunteer = c.VolunteerId, ClaimedByTeam = c.TeamId, ClaimedAt = c.At
+                Status = WishStatus.Claimed,
+                ClaimedByVolunteer = c.VolunteerId,
+                ClaimedByTeam = c.TeamId,
+                ClaimedAt = c.At
             },
             (_, WishFulfilled f) => snapshot with { Status = WishStatus.Fulfilled, Note = f.Note, Fulfillers = f.Fulfillers, FulfilledAt = f.At },
             (_, WishConfirmed c) => snapshot with { Status = WishStatus.Confirmed, PointsEach = c.PointsEach, ConfirmedAt = c.At },

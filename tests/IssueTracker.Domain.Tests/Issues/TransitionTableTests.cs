@@ -55,8 +55,8 @@ public class TransitionTableTests
     {
         var data = new TheoryData<string, IssueStatus>();
         foreach (var command in Table.Keys)
-        foreach (var status in Enum.GetValues<IssueStatus>())
-            data.Add(command, status);
+            foreach (var status in Enum.GetValues<IssueStatus>())
+                data.Add(command, status);
         return data;
     }
 

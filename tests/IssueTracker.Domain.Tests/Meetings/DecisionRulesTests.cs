@@ -1,8 +1,8 @@
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Meetings;
 using IssueTracker.Domain.Shared;
-using static IssueTracker.Domain.Tests.Meetings.MeetingSamples;
 using static IssueTracker.Domain.Tests.Meetings.MeetingRulesTests;
+using static IssueTracker.Domain.Tests.Meetings.MeetingSamples;
 
 namespace IssueTracker.Domain.Tests.Meetings;
 

@@ -20,7 +20,8 @@ public class PostgresAttachmentTamperTests(AppFixture app)
             await connection.OpenAsync();
             await using var update = new NpgsqlCommand(
                 "update issuetracker.attachment_files set content = set_byte(content, 200, (get_byte(content, 200) + 1) % 256) " +
-                "where tenant_id = $1 and id = $2", connection) { Parameters = { new() { Value = street }, new() { Value = id } } };
+                "where tenant_id = $1 and id = $2", connection)
+            { Parameters = { new() { Value = street }, new() { Value = id } } };
             (await update.ExecuteNonQueryAsync()).ShouldBe(1);
         }, "do not match");
 

@@ -9,8 +9,8 @@ public static class AccessMatrix
     {
         var data = new TheoryData<string, string>();
         foreach (var endpoint in endpoints)
-        foreach (var role in roles)
-            data.Add(endpoint, role);
+            foreach (var role in roles)
+                data.Add(endpoint, role);
         return data;
     }
 

@@ -125,7 +125,11 @@ public sealed class RequestFuzzer(Random random, JsonElement openApi, IReadOnlyL
         var headers = new List<(string Name, string Value)>();
         if (Chance(0.3)) headers.Add(("Idempotency-Key", random.Next(6) switch
         {
-            0 => "", 1 => new string('k', random.Next(150, 400)), 2 => "fuzz-" + random.Next(20), 3 => "a,b", 4 => "键-🔑\u200B",
+            0 => "",
+            1 => new string('k', random.Next(150, 400)),
+            2 => "fuzz-" + random.Next(20),
+            3 => "a,b",
+            4 => "键-🔑\u200B",
             _ => Guid.NewGuid().ToString()
         }));
         if (Chance(0.05)) headers.Add(("Idempotency-Key", "second-" + random.Next(3)));

@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
 using IssueTracker.Host.SignIn;
+using Microsoft.Extensions.Configuration;
 
 namespace IssueTracker.Host.Tests.SignIn;
 

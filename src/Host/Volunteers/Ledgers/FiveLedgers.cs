@@ -1,6 +1,6 @@
 using IssueTracker.Domain.Volunteers;
-using IssueTracker.Projections.Volunteers;
 using IssueTracker.Host.Organisations;
+using IssueTracker.Projections.Volunteers;
 using Marten;
 
 namespace IssueTracker.Host.Volunteers.Ledgers;
@@ -20,20 +20,20 @@ public static class FiveLedgers
 
     private static async Task<Ledger?> BuildAsync(string kind, IQuerySession session, IReadOnlyDictionary<string, string> names,
         CancellationToken ct) => kind switch
-    {
-        "micro-tasks" => MicroTasks(await session.Query<MicroTaskCard>().OrderBy(t => t.PublishedAt).Take(MaxRows).ToListAsync(ct), names),
-        "wishes" => Wishes(await session.Query<WishCard>().OrderBy(w => w.RecordedAt).Take(MaxRows).ToListAsync(ct)),
-        "ventures" => Ventures(await session.Query<VentureCard>().OrderBy(v => v.ProposedAt).Take(MaxRows).ToListAsync(ct), names),
-        "teams" => Teams(names,
-            await session.Query<VolunteerProfile>().Take(MaxRows).ToListAsync(ct),
-            await session.Query<MicroTaskCard>().Take(MaxRows).ToListAsync(ct),
-            await session.Query<WishCard>().Take(MaxRows).ToListAsync(ct),
-            await session.Query<VentureCard>().Take(MaxRows).ToListAsync(ct)),
-        "grids" => Grids(
-            await session.Query<WishCard>().Take(MaxRows).ToListAsync(ct),
-            await session.Query<NeedCard>().Take(MaxRows).ToListAsync(ct)),
-        _ => null
-    };
+        {
+            "micro-tasks" => MicroTasks(await session.Query<MicroTaskCard>().OrderBy(t => t.PublishedAt).Take(MaxRows).ToListAsync(ct), names),
+            "wishes" => Wishes(await session.Query<WishCard>().OrderBy(w => w.RecordedAt).Take(MaxRows).ToListAsync(ct)),
+            "ventures" => Ventures(await session.Query<VentureCard>().OrderBy(v => v.ProposedAt).Take(MaxRows).ToListAsync(ct), names),
+            "teams" => Teams(names,
+                await session.Query<VolunteerProfile>().Take(MaxRows).ToListAsync(ct),
+                await session.Query<MicroTaskCard>().Take(MaxRows).ToListAsync(ct),
+                await session.Query<WishCard>().Take(MaxRows).ToListAsync(ct),
+                await session.Query<VentureCard>().Take(MaxRows).ToListAsync(ct)),
+            "grids" => Grids(
+                await session.Query<WishCard>().Take(MaxRows).ToListAsync(ct),
+                await session.Query<NeedCard>().Take(MaxRows).ToListAsync(ct)),
+            _ => null
+        };
 
     private static Ledger MicroTasks(IReadOnlyList<MicroTaskCard> tasks, IReadOnlyDictionary<string, string> names) =>
         new LedgerBuilder<MicroTaskCard>("micro-tasks", "微实事台账")
@@ -123,16 +123,25 @@ public static class FiveLedgers
 
     private static string Label(MicroTaskStatus status) => status switch
     {
-        MicroTaskStatus.Open => "待认领", MicroTaskStatus.Claimed => "已认领", MicroTaskStatus.Completed => "已完成", _ => "已确认"
+        MicroTaskStatus.Open => "待认领",
+        MicroTaskStatus.Claimed => "已认领",
+        MicroTaskStatus.Completed => "已完成",
+        _ => "已确认"
     };
 
     private static string Label(WishStatus status) => status switch
     {
-        WishStatus.Open => "待认领", WishStatus.Claimed => "已认领", WishStatus.Fulfilled => "已实现", _ => "已确认"
+        WishStatus.Open => "待认领",
+        WishStatus.Claimed => "已认领",
+        WishStatus.Fulfilled => "已实现",
+        _ => "已确认"
     };
 
     private static string Label(VentureStatus status) => status switch
     {
-        VentureStatus.Proposed => "申报中", VentureStatus.Approved => "已立项", VentureStatus.Declined => "未通过", _ => "已结项"
+        VentureStatus.Proposed => "申报中",
+        VentureStatus.Approved => "已立项",
+        VentureStatus.Declined => "未通过",
+        _ => "已结项"
     };
 }
