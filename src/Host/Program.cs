@@ -1,7 +1,6 @@
 using IssueTracker.Host.Attachments;
 using IssueTracker.Host.Audit;
 using IssueTracker.Host.Deadlines;
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Issues;
 using IssueTracker.Host.Notifications;
 using IssueTracker.Host.Open311;

@@ -1,11 +1,5 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Issues;
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Reliability;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
 

@@ -1,5 +1,4 @@
 using IssueTracker.Domain.Issues;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,5 +1,3 @@
-using IssueTracker.Host.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.OpenApi;
 
 namespace IssueTracker.Host.Attachments;

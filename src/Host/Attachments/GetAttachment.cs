@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.IssueDetails;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Attachments;
 

@@ -1,5 +1,4 @@
 using IssueTracker.Domain.Issues;
-using Marten;
 
 namespace IssueTracker.Host.Attachments;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
-using IssueTracker.Host.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 

@@ -1,7 +1,5 @@
 using System.Data;
-using IssueTracker.Host.Infrastructure;
 using JasperFx;
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
 using Weasel.Core;

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using IssueTracker.Domain.Issues;
-using IssueTracker.Host.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IssueTracker.Host.Attachments;
 

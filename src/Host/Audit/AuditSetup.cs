@@ -1,5 +1,3 @@
-using Marten;
-
 namespace IssueTracker.Host.Audit;
 
 public static class AuditSetup

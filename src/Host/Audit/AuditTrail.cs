@@ -1,5 +1,4 @@
 using IssueTracker.Domain.Shared;
-using Marten;
 using Marten.Services;
 
 namespace IssueTracker.Host.Audit;

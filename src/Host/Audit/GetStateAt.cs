@@ -1,14 +1,9 @@
 using System.Globalization;
 using IssueTracker.Domain.Shared;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Audit;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using JasperFx.Events;
-using Marten;
 
 namespace IssueTracker.Host.Audit;
 

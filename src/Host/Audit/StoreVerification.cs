@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using IssueTracker.Host.Attachments;
-using Marten;
 using Npgsql;
 
 namespace IssueTracker.Host.Audit;

@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using IssueTracker.Projections.AssigneeQueue;
 using IssueTracker.Projections.StatusBoard;
-using Marten;
 using Marten.Services;
 
 namespace IssueTracker.Host.Boards;

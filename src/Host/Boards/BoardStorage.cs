@@ -1,7 +1,6 @@
 using IssueTracker.Projections.AssigneeQueue;
 using IssueTracker.Projections.StatusBoard;
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Schema;
 
 namespace IssueTracker.Host.Boards;

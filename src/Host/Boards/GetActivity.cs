@@ -1,9 +1,6 @@
 using IssueTracker.Domain.Issues;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Projections.StatusBoard;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Boards;
 

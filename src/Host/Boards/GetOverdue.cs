@@ -1,11 +1,7 @@
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.Issues;
 using IssueTracker.Projections.StatusBoard;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Boards;
 

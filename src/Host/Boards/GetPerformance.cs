@@ -1,10 +1,7 @@
 using IssueTracker.Domain.Issues;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.StatusBoard;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Boards;
 

@@ -1,10 +1,5 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Boards;
 

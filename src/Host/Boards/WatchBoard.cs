@@ -1,9 +1,4 @@
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Boards;
 

@@ -1,8 +1,6 @@
 using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Demo;
-using IssueTracker.Host.Infrastructure;
 using JasperFx.CommandLine;
-using Marten;
 
 namespace IssueTracker.Host.Cli;
 

@@ -1,4 +1,3 @@
-using IssueTracker.Host.Infrastructure;
 using JasperFx.CommandLine;
 
 namespace IssueTracker.Host.Cli;

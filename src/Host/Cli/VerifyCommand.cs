@@ -1,7 +1,6 @@
 using IssueTracker.Host.Attachments;
 using IssueTracker.Host.Audit;
 using JasperFx.CommandLine;
-using Marten;
 
 namespace IssueTracker.Host.Cli;
 

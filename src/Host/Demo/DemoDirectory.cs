@@ -1,6 +1,5 @@
 using IssueTracker.Domain.Organisations;
 using IssueTracker.Domain.Shared;
-using Marten;
 using static IssueTracker.Domain.Organisations.OrganisationKind;
 
 namespace IssueTracker.Host.Demo;

@@ -3,7 +3,6 @@ using System.Text;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Meetings;
 using IssueTracker.Domain.Shared;
-using Marten;
 
 namespace IssueTracker.Host.Demo;
 

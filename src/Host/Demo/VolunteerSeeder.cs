@@ -3,7 +3,6 @@ using System.Text;
 using IssueTracker.Domain.Shared;
 using IssueTracker.Domain.Volunteers;
 using IssueTracker.Host.Volunteers;
-using Marten;
 
 namespace IssueTracker.Host.Demo;
 

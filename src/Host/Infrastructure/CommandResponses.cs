@@ -2,7 +2,6 @@ using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Meetings;
 using IssueTracker.Domain.Shared;
 using JasperFx.Events;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine.Marten;
 
 namespace IssueTracker.Host.Infrastructure;

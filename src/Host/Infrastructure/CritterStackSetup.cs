@@ -10,7 +10,6 @@ using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using JasperFx.OpenTelemetry;
-using Marten;
 using Npgsql;
 using Weasel.Core;
 using Wolverine;

@@ -2,11 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using HealthChecks.NpgSql;
 using IssueTracker.Host.Boards;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Reliability;
 using IssueTracker.Host.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
 
 namespace IssueTracker.Host.Infrastructure;

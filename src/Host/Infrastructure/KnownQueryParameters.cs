@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Boards;
-using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IssueTracker.Host.Infrastructure;

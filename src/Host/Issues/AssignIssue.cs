@@ -1,15 +1,8 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Organisations;
 using IssueTracker.Host.Deadlines;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Organisations;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
 

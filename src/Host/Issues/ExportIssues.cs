@@ -1,14 +1,8 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Shared;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Issues;
 

@@ -1,12 +1,7 @@
-using System.Security.Claims;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Open311;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Issues;
 

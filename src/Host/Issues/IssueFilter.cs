@@ -1,6 +1,5 @@
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.IssueDetails;
 using IssueTracker.Projections.Issues;
 

@@ -1,5 +1,4 @@
 using IssueTracker.Projections.IssueDetails;
-using Marten;
 
 namespace IssueTracker.Host.Issues;
 

@@ -1,15 +1,10 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Open311;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
 using IssueTracker.Projections.Issues;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Issues;
 

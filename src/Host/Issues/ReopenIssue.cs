@@ -1,10 +1,4 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Issues;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
 

@@ -1,12 +1,6 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Deadlines;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
 

@@ -1,12 +1,6 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Meetings;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using JasperFx.Events;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace IssueTracker.Host.Meetings;

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Meetings;
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.MeetingMinutes;
 
 namespace IssueTracker.Host.Meetings;

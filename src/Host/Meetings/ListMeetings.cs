@@ -1,11 +1,6 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Shared;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Projections.MeetingMinutes;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Meetings;
 

@@ -1,18 +1,11 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Meetings;
 using IssueTracker.Domain.Organisations;
 using IssueTracker.Host.Deadlines;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Wolverine;
-using Wolverine.Http;
 using Wolverine.Marten;
 
 namespace IssueTracker.Host.Meetings;

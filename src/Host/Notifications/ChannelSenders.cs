@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Marten;
 using MimeKit;
 using StandardWebhooks;
 

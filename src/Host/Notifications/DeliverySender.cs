@@ -1,7 +1,5 @@
 using IssueTracker.Domain.Issues;
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.IssueDetails;
-using Marten;
 using Npgsql;
 
 namespace IssueTracker.Host.Notifications;

@@ -1,10 +1,5 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Shared;
-using IssueTracker.Host.Infrastructure;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Notifications;
 

@@ -1,8 +1,4 @@
-using IssueTracker.Host.Infrastructure;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Notifications;
 

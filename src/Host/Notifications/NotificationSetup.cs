@@ -1,5 +1,3 @@
-using Marten;
-
 namespace IssueTracker.Host.Notifications;
 
 public static class NotificationSetup

@@ -3,7 +3,6 @@ using IssueTracker.Projections.IssueDetails;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Marten;
 using Marten.Services;
 using Marten.Subscriptions;
 

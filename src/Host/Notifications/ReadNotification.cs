@@ -1,10 +1,5 @@
-using System.Security.Claims;
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Reliability;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Notifications;
 

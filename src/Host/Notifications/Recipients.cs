@@ -1,7 +1,6 @@
 using System.Text.Json;
 using IssueTracker.Domain.Organisations;
 using IssueTracker.Projections.OrganisationDirectory;
-using Marten;
 
 namespace IssueTracker.Host.Notifications;
 

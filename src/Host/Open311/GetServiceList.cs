@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
-
 namespace IssueTracker.Host.Open311;
 
 public static class GetServiceListEndpoint

@@ -1,8 +1,5 @@
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Open311;
 

@@ -1,8 +1,5 @@
 using JasperFx.Events;
-using Marten;
 using Marten.Events;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Open311;
 

@@ -1,9 +1,6 @@
 using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.IssueDetails;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Open311;
 

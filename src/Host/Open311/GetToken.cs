@@ -1,7 +1,4 @@
 using IssueTracker.Projections.IssueDetails;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Open311;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using IssueTracker.Host.Reliability;
-using Marten;
 using Microsoft.Extensions.Primitives;
 
 namespace IssueTracker.Host.Open311;

@@ -1,5 +1,4 @@
 using IssueTracker.Host.Reliability;
-using Marten;
 
 namespace IssueTracker.Host.Open311;
 

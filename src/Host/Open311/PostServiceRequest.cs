@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Reliability;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Open311;
 

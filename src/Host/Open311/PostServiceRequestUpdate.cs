@@ -1,8 +1,5 @@
 using IssueTracker.Domain.Issues;
 using IssueTracker.Host.Reliability;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Open311;
 

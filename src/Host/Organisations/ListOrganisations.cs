@@ -1,12 +1,7 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Organisations;
 using IssueTracker.Domain.Shared;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
 using IssueTracker.Projections.OrganisationDirectory;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Organisations;
 

@@ -1,6 +1,5 @@
 using IssueTracker.Domain.Organisations;
 using IssueTracker.Projections.OrganisationDirectory;
-using Marten;
 
 namespace IssueTracker.Host.Organisations;
 

@@ -1,7 +1,6 @@
 using IssueTracker.Projections.OrganisationDirectory;
 using IssueTracker.Projections.Organisations;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace IssueTracker.Host.Organisations;
 

@@ -1,11 +1,4 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Organisations;
-using IssueTracker.Host.Infrastructure;
-using IssueTracker.Host.Infrastructure.OpenApi;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Organisations;
 

@@ -1,4 +1,3 @@
-using IssueTracker.Host.Infrastructure;
 using Npgsql;
 
 namespace IssueTracker.Host.Reliability;

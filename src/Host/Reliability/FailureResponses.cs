@@ -1,4 +1,3 @@
-using IssueTracker.Host.Infrastructure;
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
 

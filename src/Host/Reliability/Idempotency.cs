@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using IssueTracker.Host.Infrastructure;
-using Marten;
 
 namespace IssueTracker.Host.Reliability;
 

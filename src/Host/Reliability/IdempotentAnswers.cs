@@ -1,12 +1,8 @@
 using System.Text.Json;
-using IssueTracker.Host.Infrastructure;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
 using JasperFx.Core.Reflection;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Reliability;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using IssueTracker.Host.Infrastructure;
 
 namespace IssueTracker.Host.Reliability;
 

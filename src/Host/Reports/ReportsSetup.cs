@@ -1,6 +1,5 @@
 using IssueTracker.Projections.Assessment;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace IssueTracker.Host.Reports;
 

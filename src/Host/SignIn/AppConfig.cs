@@ -1,5 +1,3 @@
-using IssueTracker.Host.Infrastructure;
-
 namespace IssueTracker.Host.SignIn;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using IssueTracker.Domain.Shared;
 using IssueTracker.Domain.Volunteers;
-using IssueTracker.Host.Infrastructure;
 
 namespace IssueTracker.Host.SignIn;
 

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using IssueTracker.Domain.Shared;
-using IssueTracker.Host.Infrastructure;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IssueTracker.Host.SignIn;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using IssueTracker.Host.Infrastructure.OpenApi;
 
 namespace IssueTracker.Host.Telemetry;
 

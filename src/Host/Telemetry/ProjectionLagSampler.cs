@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics.Metrics;
-using Marten;
 
 namespace IssueTracker.Host.Telemetry;
 

@@ -1,9 +1,4 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Volunteers;
-using IssueTracker.Host.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Wolverine.Http;
 using Wolverine.Http.Marten;
 using Wolverine.Marten;
 

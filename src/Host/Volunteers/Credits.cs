@@ -1,7 +1,5 @@
 using IssueTracker.Domain.Volunteers;
-using IssueTracker.Host.Infrastructure;
 using JasperFx.Events;
-using Marten;
 
 namespace IssueTracker.Host.Volunteers;
 

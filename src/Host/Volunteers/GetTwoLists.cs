@@ -1,6 +1,4 @@
 using IssueTracker.Projections.Volunteers;
-using Marten;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Volunteers;
 

@@ -1,8 +1,5 @@
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.Volunteers;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Volunteers;
 

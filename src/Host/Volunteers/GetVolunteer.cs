@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.Volunteers;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Volunteers;
 

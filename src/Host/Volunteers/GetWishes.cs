@@ -1,10 +1,6 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Volunteers;
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.Volunteers;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Volunteers;
 

@@ -1,12 +1,6 @@
-using System.Security.Claims;
 using IssueTracker.Domain.Volunteers;
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Reliability;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Volunteers;
 

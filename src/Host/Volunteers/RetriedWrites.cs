@@ -1,8 +1,5 @@
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Reliability;
 using JasperFx;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace IssueTracker.Host.Volunteers;
 

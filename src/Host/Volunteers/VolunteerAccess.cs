@@ -1,12 +1,9 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using IssueTracker.Domain.Organisations;
 using IssueTracker.Domain.Volunteers;
-using IssueTracker.Host.Infrastructure;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.Volunteers;
-using Marten;
 
 namespace IssueTracker.Host.Volunteers;
 

@@ -1,7 +1,6 @@
 using IssueTracker.Domain.Volunteers;
 using IssueTracker.Projections.Volunteers;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace IssueTracker.Host.Volunteers;
 

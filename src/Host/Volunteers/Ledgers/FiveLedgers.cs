@@ -1,7 +1,6 @@
 using IssueTracker.Domain.Volunteers;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.Volunteers;
-using Marten;
 
 namespace IssueTracker.Host.Volunteers.Ledgers;
 

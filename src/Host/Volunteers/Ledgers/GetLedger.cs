@@ -1,9 +1,5 @@
-using IssueTracker.Host.Infrastructure;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using MiniExcelLibs;
-using Wolverine.Http;
 
 namespace IssueTracker.Host.Volunteers.Ledgers;
 
