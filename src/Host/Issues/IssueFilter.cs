@@ -47,8 +47,9 @@ public sealed record IssueFilter(
             var who = RaisedBy == Me ? me.Id : RaisedBy;
             query = query.Where(x => x.RaisedBy == who);
         }
-        if (RaisedFrom is { } from) query = query.Where(x => x.RaisedAt >= from);
-        if (RaisedTo is { } to) query = query.Where(x => x.RaisedAt <= to);
+        // RaisedAt is a timestamptz column: PostgreSQL takes an instant, and Npgsql only one written in UTC.
+        if (RaisedFrom?.ToUniversalTime() is { } from) query = query.Where(x => x.RaisedAt >= from);
+        if (RaisedTo?.ToUniversalTime() is { } to) query = query.Where(x => x.RaisedAt <= to);
         if (Q is not null) query = Search(query, Q);
         if (Overdue is { } wanted) query = query.Where(OverdueRule.Where<IssueDetails>(now, wanted));
         return query;

@@ -24,11 +24,13 @@ public static class GetNotificationsEndpoint
         if (inbox is null) return TypedResults.Ok(new NotificationPage([], page ?? 1, pageSize ?? 20, 0, 0));
         int number = page ?? 1, size = pageSize ?? 20;
         var query = session.Query<InAppNotification>().Where(x => x.Inbox == inbox);
-        var unreadCount = await query.Where(x => x.ReadAt == null).LongCountAsync(ct);
+        var all = query;
         if (unread == true) query = query.Where(x => x.ReadAt == null);
-        var total = await query.LongCountAsync(ct);
         var items = await query.OrderByDescending(x => x.OccurredAt).ThenBy(x => x.Id)
             .Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        var total = await query.LongCountAsync(ct);
+        // Counted after the page is read: a notification arriving meanwhile is in the count, never shown but uncounted.
+        var unreadCount = await all.Where(x => x.ReadAt == null).LongCountAsync(ct);
         return TypedResults.Ok(new NotificationPage(items, number, size, total, unreadCount));
     }
 

@@ -60,6 +60,13 @@ public class ListIssuesTests(AppFixture app)
         var from = Uri.EscapeDataString(between.ToString("O"));
         Titles(await street.Reporter.Get($"/api/issues?raisedFrom={from}")).ShouldBe(["群力新村散养家禽"]);
         Titles(await street.Reporter.Get($"/api/issues?raisedTo={from}")).ShouldBe(["明光小区地锁占道"]);
+        // The same instant written in the street's own offset (a 500 from Npgsql once).
+        var inShanghai = Uri.EscapeDataString(between.ToOffset(TimeSpan.FromHours(8)).ToString("O"));
+        Titles(await street.Reporter.Get($"/api/issues?raisedFrom={inShanghai}")).ShouldBe(["群力新村散养家禽"]);
+        var export = await (await street.Auditor.Get($"/api/issues/export?format=csv&raisedTo={inShanghai}"))
+            .ShouldHaveStatus(HttpStatusCode.OK).Response.Content.ReadAsStringAsync();
+        export.ShouldContain("明光小区地锁占道");
+        export.ShouldNotContain("群力新村散养家禽");
         Titles(await street.Reporter.Get("/api/issues?sort=raisedAt")).ShouldBe(["明光小区地锁占道", "群力新村散养家禽"]);
         Titles(await street.Reporter.Get("/api/issues?sort=-raisedAt")).ShouldBe(["群力新村散养家禽", "明光小区地锁占道"]);
         Titles(await street.Reporter.Get("/api/issues?sort=-updatedAt")).ShouldBe(["明光小区地锁占道", "群力新村散养家禽"]);
