@@ -17,7 +17,9 @@ public static class GetNotificationsEndpoint
     {
         var validation = new Validation()
             .Check(page is null or >= 1, "page", "'page' starts at 1.")
-            .Check(pageSize is null or >= 1 and <= 200, "pageSize", "'pageSize' must be 1..200.");
+            .Check(pageSize is null or >= 1 and <= 200, "pageSize", "'pageSize' must be 1..200.")
+            .Check((long)(page ?? 1) * (pageSize ?? 20) <= Issues.ListIssuesEndpoint.MaxWindow, "page",
+                $"'page' × 'pageSize' may be at most {Issues.ListIssuesEndpoint.MaxWindow}.");
         if (!validation.IsValid) return Problems.For(validation.ToRejection());
 
         var inbox = InboxOf(user);
