@@ -52,7 +52,7 @@ public class AssigneeJourneyTests(BrowserApp app)
         await page.Keyboard.PressAsync("Escape");
         await Expect(full).ToHaveCountAsync(0);
         await WorkbenchStreet.Screenshot(page, "assignee-issue-phone");
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        await WorkbenchStreet.ShouldFitWidth(page);
 
         (await street.Story(leak)).ShouldBe([("issue_raised", WorkbenchStreet.Reporter), ("issue_assigned", WorkbenchStreet.Host),
             ("assignment_acknowledged", WorkbenchStreet.Hongse), ("progress_reported", WorkbenchStreet.Hongse),

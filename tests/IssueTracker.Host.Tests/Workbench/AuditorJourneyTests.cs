@@ -54,7 +54,7 @@ public class AuditorJourneyTests(BrowserApp app)
 
         await page.SetViewportSizeAsync(390, 844);
         await WorkbenchStreet.Screenshot(page, "auditor-issue-phone");
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        await WorkbenchStreet.ShouldFitWidth(page);
         street.ShouldHaveNoPolicyViolations();
     }
 }

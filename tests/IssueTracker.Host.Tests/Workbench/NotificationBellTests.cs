@@ -26,7 +26,7 @@ public class NotificationBellTests(BrowserApp app)
         await Expect(notice).ToContainTextAsync("群力新村散养家禽");
         await Expect(notice).ToContainTextAsync("派单");
         await WorkbenchStreet.Screenshot(page, "assignee-notifications-phone");
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        await WorkbenchStreet.ShouldFitWidth(page);
 
         await notice.Locator("[data-test='notice-link']").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, $"/issues/{issue}").ToString());

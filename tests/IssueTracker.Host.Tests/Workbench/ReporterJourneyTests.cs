@@ -57,7 +57,7 @@ public class ReporterJourneyTests(BrowserApp app)
         await page.Locator("[data-test='submit']").ClickAsync();
         await Expect(page.Locator("[data-test='issue-summary'] [data-test='status']")).ToHaveTextAsync("重新打开");
         await WorkbenchStreet.Screenshot(page, "reporter-issue-phone");
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        await WorkbenchStreet.ShouldFitWidth(page);
 
         (await street.Story(issue)).ShouldBe([("issue_raised", WorkbenchStreet.Reporter), ("photo_attached", WorkbenchStreet.Reporter),
             ("issue_assigned", WorkbenchStreet.Host), ("assignment_acknowledged", WorkbenchStreet.Hongse), ("issue_resolved", WorkbenchStreet.Hongse),

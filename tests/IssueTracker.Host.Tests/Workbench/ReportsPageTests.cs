@@ -60,7 +60,7 @@ public class ReportsPageTests(BrowserApp app)
 
         await page.SetViewportSizeAsync(390, 844);
         await Expect(hongse).ToBeVisibleAsync();
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        await WorkbenchStreet.ShouldFitWidth(page);
         await WorkbenchStreet.Screenshot(page, "auditor-reports-phone");
         street.ShouldHaveNoPolicyViolations();
     }

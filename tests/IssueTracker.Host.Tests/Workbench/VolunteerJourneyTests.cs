@@ -56,7 +56,7 @@ public class VolunteerJourneyTests(BrowserApp app)
         await open.Locator("textarea[data-test='note']").FillAsync("已陪同老人完成复查并送回家。");
         await open.Locator("[data-test='submit']").ClickAsync();
         await Expect(open.Locator("[data-test='status']")).ToHaveTextAsync("已完成待确认");
-        (await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        await WorkbenchStreet.ShouldFitWidth(phone);
         await WorkbenchStreet.Screenshot(phone, "volunteer-wishes-phone");
 
         await grid.ReloadAsync();
@@ -93,7 +93,7 @@ public class VolunteerJourneyTests(BrowserApp app)
         await hours.PressAsync("Tab");
         await claimable.Locator("[data-test='submit']").ClickAsync();
         await Expect(claimable.Locator("[data-test='status']")).ToHaveTextAsync("已完成待确认");
-        (await leader.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        await WorkbenchStreet.ShouldFitWidth(leader);
         await WorkbenchStreet.Screenshot(leader, "leader-micro-tasks-phone");
 
         await host.ReloadAsync();
@@ -106,7 +106,7 @@ public class VolunteerJourneyTests(BrowserApp app)
         await Expect(phone.Locator("[data-test='my-hours']")).ToHaveTextAsync("3");
         await Expect(phone.Locator("[data-test='my-points']")).ToHaveTextAsync("50");
         await Expect(phone.Locator("[data-test='points-history']")).ToContainTextAsync("微心愿：想请人陪同去医院复查");
-        (await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
+        await WorkbenchStreet.ShouldFitWidth(phone);
         await WorkbenchStreet.Screenshot(phone, "volunteer-home-phone");
         (await Mine(street)).ShouldBe((3m, 50));
 

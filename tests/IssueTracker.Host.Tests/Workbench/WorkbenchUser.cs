@@ -131,5 +131,17 @@ public sealed class WorkbenchStreet(BrowserApp app, string? id = null)
         await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// The page fits <paramref name="width"/> without sideways scrolling once its layout has settled: a chart redraws
+    /// for a new viewport in a ResizeObserver callback, a frame or two after the resize.
+    /// </summary>
+    public static async Task ShouldFitWidth(IPage page, int width = 390)
+    {
+        const string fits = "width => document.documentElement.scrollWidth <= width";
+        try { await page.WaitForFunctionAsync(fits, width, new() { Timeout = 5_000 }); }
+        catch (TimeoutException) { }
+        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width);
+    }
+
     private sealed record Accepted(Guid Id, int Version);
 }
