@@ -22,7 +22,9 @@ public sealed record QueryLatency(int Issues, double BoardP50Ms, double BoardP95
 public static class ScalePhase
 {
     public const string Small = "bench-small", Large = "bench-large";
-    private static readonly string[] Projections = ["StatusBoard", "AssigneeQueue", nameof(IssueDetails)];
+    // BENCH_PROJECTIONS=StatusBoard rebuilds that one alone (for profiling one projection at a time).
+    private static readonly string[] Projections =
+        Environment.GetEnvironmentVariable("BENCH_PROJECTIONS")?.Split(',') ?? ["StatusBoard", "AssigneeQueue", nameof(IssueDetails)];
 
     public static async Task SeedAsync(IDocumentStore store, string street, int issues)
     {
