@@ -45,6 +45,14 @@ public static class BenchMain
             return 0;
         }
         await DirectPhase.RunAsync(host.Store, "bench-warmup", 2, options.Warmup);
+        if (only == "direct")
+        {
+            await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
+            Progress.Say("ONLY direct: rebuilding nothing; measuring direct c=1");
+            var (d, trips) = await RoundTrips.MeasureAsync(() => DirectPhase.RunAsync(host.Store, "bench-direct", 1, options.DirectPhase));
+            Progress.Say($"ONLY direct: {d.Describe()}, {trips} round trips per command");
+            return 0;
+        }
         var warmup = new HttpPhase(host, "bench-warmup");
         var warm = await warmup.RunAsync(2, options.Warmup);
         if (warm.Operations == 0 || warm.ServerErrors + warm.Conflicts + warm.OtherErrors > 0)
