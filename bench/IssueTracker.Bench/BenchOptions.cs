@@ -37,6 +37,11 @@ public sealed record BenchOptions(
             "full" => new(mode, S(10), S(20), S(30), District, 12, 10_000, 30, production, @out, connection),
             _ => new(mode, S(4), S(8), S(12), [10_000, 100_000], 0, 10_000, 15, production, @out, connection)
         };
+        // --full's shape at any size, e.g. --tiny --streets 50,100,300 --progress-reports 12.
+        if (args.Contains("--streets"))
+            chosen = chosen with { Streets = Value("--streets").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray() };
+        if (args.Contains("--progress-reports"))
+            chosen = chosen with { ProgressReports = int.Parse(Value("--progress-reports"), CultureInfo.InvariantCulture) };
         // For profiling the command path: longer load runs on a small data set (e.g. --tiny --seconds 10).
         return args.Contains("--seconds") && double.Parse(Value("--seconds"), CultureInfo.InvariantCulture) is var seconds
             ? chosen with { RawPhase = S(seconds / 2), DirectPhase = S(seconds), HttpPhase = S(seconds) }
