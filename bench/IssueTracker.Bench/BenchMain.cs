@@ -149,7 +149,9 @@ public static class BenchMain
         {
             var phase = new HttpPhase(process, "bench-memory");
             var run = await phase.RunAsync(c, duration);
-            if (run.ServerErrors > 0) throw new InvalidOperationException($"The host process failed: {phase.FirstError}");
+            // A refused token (401) would measure a host that does no work: the warm-up must go through the lifecycle.
+            if (run.ServerErrors > 0 || (c == 2 && (run.Operations == 0 || run.OtherErrors > 0)))
+                throw new InvalidOperationException($"The host process failed: {run.Describe()}; {phase.FirstError}");
         }
         return (process.PeakMb(), process.CurrentMb());
     }
