@@ -1,4 +1,7 @@
 using IssueTracker.Domain.Shared;
+using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Issues;
+using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.Assessment;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,15 +33,27 @@ public static class GetAssessmentEndpoint
             : (await session.LoadManyAsync<AssessmentRecord>(ct, originalIds)).ToDictionary(r => r.Id);
 
         var grouping = Grouping(groupBy)!.Value;
-        var report = new AssessmentReport(period.FromText, period.ToText, IssueTracker.Domain.Issues.IssueStatuses.JsonName(grouping.ToString()),
+        var report = new AssessmentReport(period.FromText, period.ToText, IssueStatuses.JsonName(grouping.ToString()),
             AssessmentTable.Build(records, originals, start, end, grouping, weights));
-        var name = $"assessment-{report.From}-{report.To}-{report.GroupBy}";
+        var file = $"assessment-{report.From}-{report.To}-{report.GroupBy}";
         return format switch
         {
-            "csv" => TypedResults.File(AssessmentFiles.Csv(report), "text/csv; charset=utf-8", name + ".csv"),
-            "xlsx" => TypedResults.File(AssessmentFiles.Workbook(report), AssessmentFiles.Xlsx, name + ".xlsx"),
+            "csv" => TypedResults.File(AssessmentFiles.Csv(report, await NamesAsync(session, grouping, ct)), "text/csv; charset=utf-8", file + ".csv"),
+            "xlsx" => TypedResults.File(AssessmentFiles.Workbook(report, await NamesAsync(session, grouping, ct)), AssessmentFiles.Xlsx, file + ".xlsx"),
             _ => TypedResults.Ok(report)
         };
+    }
+
+    /// <summary>What a row is called in the files: an organisation's directory name, a category's label, a community as it is.</summary>
+    private static async Task<Func<string, string>> NamesAsync(IQuerySession session, AssessmentGrouping grouping, CancellationToken ct)
+    {
+        if (grouping == AssessmentGrouping.Category)
+            return key => Enum.TryParse<IssueCategory>(key, ignoreCase: true, out var category)
+                ? IssueSheet.CategoryLabels[category]
+                : key;
+        if (grouping != AssessmentGrouping.Organisation) return key => key;
+        var names = await OrganisationDirectory.NamesAsync(session, ct);
+        return key => names.NameOf(key) ?? key;
     }
 
     private static AssessmentGrouping? Grouping(string? groupBy) => groupBy switch

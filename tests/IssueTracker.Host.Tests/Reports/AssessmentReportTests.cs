@@ -46,12 +46,14 @@ public class AssessmentReportTests(ClockFixture app)
         xlsx.Response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         var rows = (await new MemoryStream(await xlsx.Response.Content.ReadAsByteArrayAsync()).QueryAsync(useHeaderRow: true))
             .Cast<IDictionary<string, object>>().ToList();
-        rows.Select(r => $"{r["名次"]} {r["名称"]} {r["得分"]}").ShouldBe(["1 hongse-wuye 68.5", "2 anju-wuye 53"]);
+        rows.Select(r => $"{r["名次"]} {r["名称"]} {r["编号"]} {r["得分"]}").ShouldBe(["1 红色物业 hongse-wuye 68.5", "2 安居物业 anju-wuye 53"]);
 
         var csv = await (await _street.Host.Get($"/api/reports/assessment?from={month}&to={month}&format=csv")).Response.Content.ReadAsStringAsync();
         var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        lines[0].ShouldStartWith("名次,名称,得分,交办数");
-        lines[1].ShouldStartWith("1,hongse-wuye,68.5,4,3,0.75");
+        lines[0].ShouldStartWith("名次,名称,编号,得分,交办数");
+        lines[1].ShouldStartWith("1,红色物业,hongse-wuye,68.5,4,3,0.75");
+        var byCategory = await (await _street.Host.Get($"/api/reports/assessment?from={month}&to={month}&groupBy=category&format=csv")).Response.Content.ReadAsStringAsync();
+        byCategory.Split('\n')[1].ShouldStartWith("1,停车,parking,");
     }
 
     [Theory]
