@@ -1,12 +1,18 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using IssueTracker.Domain.Issues;
 using IssueTracker.Domain.Shared;
 
 namespace IssueTracker.Domain.Meetings;
 
+/// <summary>Which further fields an outcome needs is said on each field (and checked in <see cref="Meeting.RecordDecision"/>).</summary>
 public sealed record RecordDecision(
-    [property: Required] Guid IssueId, [property: Required] string? Decision, [property: Required] DecisionOutcome? Outcome, string? Assignee, DateTimeOffset? DueBy, string? Reason,
-    string? ReferredTo, Guid? DuplicateOf);
+    [property: Required] Guid IssueId, [property: Required] string? Decision, [property: Required] DecisionOutcome? Outcome,
+    [property: Description("Required when outcome is assign: the organisation's id in the directory.")] string? Assignee,
+    [property: Description("Required when outcome is assign: when the work is due (in the future).")] DateTimeOffset? DueBy,
+    [property: Description("Required when outcome is noAction; optional for refer.")] string? Reason,
+    [property: Description("Required when outcome is refer: the body the issue is referred to.")] string? ReferredTo,
+    [property: Description("Required when outcome is duplicate: the issue in this street that this one duplicates.")] Guid? DuplicateOf);
 
 public sealed partial record Meeting
 {
