@@ -1,3 +1,4 @@
+using System.Data.Common;
 using IssueTracker.Projections.StatusBoard;
 using Weasel.Core;
 using Weasel.Core.Migrations;
@@ -54,10 +55,12 @@ internal sealed class BoardCounters(StoreOptions options) : FeatureSchemaBase("B
         histogram.AddColumn<int>("tenths").AsPrimaryKey().NotNull();
         histogram.AddColumn<int>("resolved").NotNull();
 
+        // Written as pg_get_functiondef prints them, so that Weasel finds no difference once they exist (and db-assert passes).
         var count = Function.ForSql($$"""
-            create or replace function {{schema}}.issuetracker_board_count(row_tenant varchar, row_community varchar,
-                row_grid integer, row_category varchar, row_status varchar, row_overdue boolean,
-                row_raised timestamptz, row_resolved timestamptz, change integer) returns void language plpgsql as $$
+            CREATE OR REPLACE FUNCTION {{schema}}.issuetracker_board_count(row_tenant character varying, row_community character varying, row_grid integer, row_category character varying, row_status character varying, row_overdue boolean, row_raised timestamp with time zone, row_resolved timestamp with time zone, change integer)
+             RETURNS void
+             LANGUAGE plpgsql
+            AS $function$
             begin
                 insert into {{schema}}.{{Counts}} as c (tenant_id, dimension, key, status, issues, flagged)
                 values (row_tenant, 'community', row_community, row_status, change, case when row_overdue then change else 0 end),
@@ -73,10 +76,13 @@ internal sealed class BoardCounters(StoreOptions options) : FeatureSchemaBase("B
                     on conflict (tenant_id, dimension, key, tenths) do update set resolved = h.resolved + excluded.resolved;
                 end if;
             end;
-            $$;
+            $function$;
             """);
         var changed = Function.ForSql($$"""
-            create or replace function {{schema}}.issuetracker_board_row_changed() returns trigger language plpgsql as $$
+            CREATE OR REPLACE FUNCTION {{schema}}.issuetracker_board_row_changed()
+             RETURNS trigger
+             LANGUAGE plpgsql
+            AS $function$
             begin
                 if TG_OP = 'UPDATE' and (OLD.tenant_id, OLD.community, OLD.grid, OLD.category, OLD.status, OLD.overdue,
                         OLD.raised_at, OLD.resolved_at) is not distinct from (NEW.tenant_id, NEW.community, NEW.grid,
@@ -93,18 +99,36 @@ internal sealed class BoardCounters(StoreOptions options) : FeatureSchemaBase("B
                 end if;
                 return null;
             end;
-            $$;
+            $function$;
             """);
         var truncated = Function.ForSql($$"""
-            create or replace function {{schema}}.issuetracker_board_rows_truncated() returns trigger language plpgsql as $$
+            CREATE OR REPLACE FUNCTION {{schema}}.issuetracker_board_rows_truncated()
+             RETURNS trigger
+             LANGUAGE plpgsql
+            AS $function$
             begin
                 delete from {{schema}}.{{Counts}};
                 delete from {{schema}}.{{Histogram}};
                 return null;
             end;
-            $$;
+            $function$;
             """);
 
+        // One statement, so one transaction: the lock holds writers back while the rows already there are counted again.
+        var recount = Function.ForSql($$"""
+            CREATE OR REPLACE FUNCTION {{schema}}.issuetracker_board_recount()
+             RETURNS void
+             LANGUAGE plpgsql
+            AS $function$
+            begin
+                lock table {{rows}} in share row exclusive mode;
+                delete from {{schema}}.{{Counts}};
+                delete from {{schema}}.{{Histogram}};
+                perform {{schema}}.issuetracker_board_count(tenant_id, community, grid, category, status, overdue, raised_at, resolved_at, 1)
+                from {{rows}};
+            end;
+            $function$;
+            """);
         var onRow = new CountingTrigger($"{schema}.issuetracker_board_row_counted", rows,
             $"{schema}.issuetracker_board_row_changed()", schema)
         {
@@ -115,7 +139,7 @@ internal sealed class BoardCounters(StoreOptions options) : FeatureSchemaBase("B
         {
             Timing = TriggerTiming.After, Events = TriggerEvents.Truncate, ForEachRow = false
         };
-        return [counts, histogram, count, changed, truncated, onRow, onTruncate];
+        return [counts, histogram, count, changed, truncated, recount, onRow, onTruncate];
     }
 
     /// <summary>Counts the rows already there when it is created (rows the daemon wrote before the first board read).</summary>
@@ -124,12 +148,15 @@ internal sealed class BoardCounters(StoreOptions options) : FeatureSchemaBase("B
         public override void WriteCreateStatement(Migrator migrator, TextWriter writer)
         {
             base.WriteCreateStatement(migrator, writer);
-            writer.WriteLine($"delete from {schema}.{Counts};");
-            writer.WriteLine($"delete from {schema}.{Histogram};");
-            writer.WriteLine($"""
-                select {schema}.issuetracker_board_count(tenant_id, community, grid, category, status, overdue, raised_at, resolved_at, 1)
-                from {Target};
-                """);
+            writer.WriteLine($"select {schema}.issuetracker_board_recount();");
+        }
+
+        /// <summary>pg_get_triggerdef lists the events as INSERT OR DELETE OR UPDATE, Weasel's statement in another order.</summary>
+        public override async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct = default)
+        {
+            if (!await reader.ReadAsync(ct) || await reader.IsDBNullAsync(0, ct)) return new SchemaObjectDelta(this, SchemaPatchDifference.Create);
+            var existing = (await reader.GetFieldValueAsync<string>(0, ct)).Replace("INSERT OR DELETE OR UPDATE", "INSERT OR UPDATE OR DELETE");
+            return new SchemaObjectDelta(this, Matches(existing) ? SchemaPatchDifference.None : SchemaPatchDifference.Update);
         }
     }
 }

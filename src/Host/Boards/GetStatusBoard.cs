@@ -32,18 +32,19 @@ public static class GetStatusBoardEndpoint
         await session.Database.EnsureStorageExistsAsync(typeof(BoardCounters), ct);
         var rows = BoardSql.Rows(session);
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
-        var counts = await session.AdvancedSql.QueryAsync<StatusCount>($"""
-            select json_build_object('key', key, 'status', status, 'count', issues, 'overdue', flagged)
-            from {schema}.{BoardCounters.Counts} where tenant_id = ? and dimension = ? and issues > 0
-            """, ct, session.TenantId, groupBy);
-        var pastDue = (await session.AdvancedSql.QueryAsync<KeyCount>($"""
-            select json_build_object('key', coalesce({column}, '{BoardCounters.NoKey}'), 'count', count(*))
-            from {rows} where tenant_id = ? and {BoardSql.OverdueBeyondTheFlag} group by {column}
-            """, ct, session.TenantId, clock.GetUtcNow())).ToDictionary(x => x.Key, x => x.Count);
-        var histogram = await session.AdvancedSql.QueryAsync<Bucket>($"""
-            select json_build_object('key', key, 'tenths', tenths, 'resolved', resolved)
-            from {schema}.{BoardCounters.Histogram} where tenant_id = ? and dimension = ? and resolved > 0 order by key, tenths
-            """, ct, session.TenantId, groupBy);
+        // One statement, so one snapshot: the counters and the rows the clock makes overdue are read as of one moment.
+        var figures = (await session.AdvancedSql.QueryAsync<Figures>($"""
+            select json_build_object(
+                'counts', (select coalesce(json_agg(json_build_object('key', key, 'status', status, 'count', issues, 'overdue', flagged)), '[]')
+                    from {schema}.{BoardCounters.Counts} where tenant_id = ? and dimension = ? and issues > 0),
+                'pastDue', (select coalesce(json_agg(json_build_object('key', key, 'count', count)), '[]')
+                    from (select coalesce({column}, '{BoardCounters.NoKey}') as key, count(*) as count
+                          from {rows} where tenant_id = ? and {BoardSql.OverdueBeyondTheFlag} group by {column}) late),
+                'histogram', (select coalesce(json_agg(json_build_object('key', key, 'tenths', tenths, 'resolved', resolved) order by key, tenths), '[]')
+                    from {schema}.{BoardCounters.Histogram} where tenant_id = ? and dimension = ? and resolved > 0))
+            """, ct, session.TenantId, groupBy, session.TenantId, clock.GetUtcNow(), session.TenantId, groupBy)).Single();
+        var (counts, histogram) = (figures.Counts, figures.Histogram);
+        var pastDue = figures.PastDue.ToDictionary(x => x.Key, x => x.Count);
         var medians = new Dictionary<string, double?>();
         foreach (var key in histogram.Select(x => x.Key).Distinct())
             medians[key] = await MedianAsync(session, rows, column, key, histogram.Where(x => x.Key == key).ToList(), ct);
@@ -91,8 +92,10 @@ public static class GetStatusBoardEndpoint
             select json_build_object('low', max(days) filter (where tenths = ?), 'high', min(days) filter (where tenths = ?))
             from (select {days} as days, {tenths} as tenths from {rows} where tenant_id = ? and resolved_at is not null {group}) resolved
             """, ct, parameters)).Single();
+        // The rows may have moved on since the histogram was read (a later snapshot): then the two buckets' middle stands in.
+        if (middle is not { Low: { } a, High: { } b }) return (low + high) / 20.0;
         // percentile_cont's own interpolation, in float8 as PostgreSQL does it.
-        return middle.Low + (middle.High - middle.Low) * 0.5;
+        return a + (b - a) * 0.5;
     }
 
     private static string? Label(string groupBy, string? key) => groupBy switch
@@ -102,13 +105,15 @@ public static class GetStatusBoardEndpoint
         _ => key
     };
 
+    private sealed record Figures(IReadOnlyList<StatusCount> Counts, IReadOnlyList<KeyCount> PastDue, IReadOnlyList<Bucket> Histogram);
+
     private sealed record StatusCount(string Key, string Status, int Count, int Overdue);
 
     private sealed record KeyCount(string Key, int Count);
 
     private sealed record Bucket(string Key, int Tenths, int Resolved);
 
-    private sealed record Middle(double Low, double High);
+    private sealed record Middle(double? Low, double? High);
 
     private static double? Days(double? days) => days is { } value ? Math.Round(value, 1) : null;
 }
