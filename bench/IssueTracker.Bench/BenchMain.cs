@@ -10,7 +10,7 @@ namespace IssueTracker.Bench;
 
 /// <summary>
 /// dotnet run -c Release --project bench/IssueTracker.Bench -- [--tiny | --quick | --full] [--out report.json]
-/// [--seconds S] [--connection CS]
+/// [--seconds S] [--connection CS] [--production | --no-production]
 /// Writes the JSON report and, beside it, the Markdown table (also printed on stdout); progress goes to stderr.
 /// </summary>
 public static class BenchMain
@@ -24,6 +24,14 @@ public static class BenchMain
         var loadStart = LoadAverage();
         Progress.Say($"mode {options.Mode}; load average {loadStart}");
 
+        // Before anything is measured, so that the build does not share the cores with a measurement.
+        ProductionBuildResult? production = null;
+        if (options.Production)
+        {
+            production = await ProductionBuild.EnsureAsync();
+            Progress.Say($"production host {production.Key[..12]}: {(production.Cached ? "cached" : "built")} in {production.Seconds} s");
+        }
+
         var connection = await Database.PrepareAsync(options.ConnectionString);
         Progress.Say($"database {new NpgsqlConnectionStringBuilder(connection).Database} created; starting the host");
         await using var host = BenchHost.Start(connection);
@@ -36,15 +44,24 @@ public static class BenchMain
             Progress.Say($"ONLY audit: history {a.HistoryMs} ms + verify {a.VerifyMs} ms = {a.TotalMs}, valid {a.Valid}");
             return 0;
         }
+        var streets = Seed.Streets(options.Streets);
         if (only == "rebuild")
         {
-            await ScalePhase.SeedAsync(host.Store, ScalePhase.Small, options.SmallIssues);
-            await ScalePhase.SeedAsync(host.Store, ScalePhase.Large, options.LargeIssues);
-            var r = await ScalePhase.RebuildAsync(host, db);
+            var loaded = await Seed.LoadAsync(host.Store, streets, options.ProgressReports, options.Patience);
+            Progress.Say($"ONLY rebuild: catch-up {loaded.Backlog:N0} events in {loaded.Seconds} s");
+            var r = await ScalePhase.RebuildAsync(host, db, options.Patience);
             Progress.Say($"ONLY rebuild: {r.Events:N0} events in {r.RebuildSeconds} s (read {r.ReadSeconds} s) {string.Join(", ", r.ProjectionSeconds)}");
             return 0;
         }
         await DirectPhase.RunAsync(host.Store, "bench-warmup", 2, options.Warmup);
+        if (only == "direct")
+        {
+            await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
+            Progress.Say("ONLY direct: rebuilding nothing; measuring direct c=1");
+            var (d, trips) = await RoundTrips.MeasureAsync(() => DirectPhase.RunAsync(host.Store, "bench-direct", 1, options.DirectPhase));
+            Progress.Say($"ONLY direct: {d.Describe()}, {trips} round trips per command");
+            return 0;
+        }
         var warmup = new HttpPhase(host, "bench-warmup");
         var warm = await warmup.RunAsync(2, options.Warmup);
         if (warm.Operations == 0 || warm.ServerErrors + warm.Conflicts + warm.OtherErrors > 0)
@@ -82,18 +99,18 @@ public static class BenchMain
             (http[$"c{c}"], roundTrips[$"http_c{c}"]) = await run;
             Progress.Say($"HTTP {http[$"c{c}"].Describe()}");
         }
-        var memory = new MemoryResult(Memory.PeakMb(), rssBefore, reset, 0, 0);
-        Progress.Say($"board freshness p50 {freshness!.P50Ms} ms, p99 {freshness.P99Ms} ms ({freshness.Samples} samples); peak RSS {memory.HostPeakRssMb} MB");
+        var benchPeak = Memory.PeakMb();
+        Progress.Say($"board freshness p50 {freshness!.P50Ms} ms, p99 {freshness.P99Ms} ms ({freshness.Samples} samples); peak RSS {benchPeak} MB");
         await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(2));
 
         Progress.Say($"audit: appending a {options.AuditEvents:N0}-event issue");
         var audit = await AuditPhase.RunAsync(host, options.AuditEvents, options.QueryRepeats);
         Progress.Say($"audit: history {audit.HistoryMs} ms + verify {audit.VerifyMs} ms, valid {audit.Valid}");
 
-        Progress.Say($"bulk-loading {options.SmallIssues:N0} + {options.LargeIssues:N0} issues");
-        await ScalePhase.SeedAsync(host.Store, ScalePhase.Small, options.SmallIssues);
-        await ScalePhase.SeedAsync(host.Store, ScalePhase.Large, options.LargeIssues);
-        var rebuild = await ScalePhase.RebuildAsync(host, db);
+        Progress.Say($"bulk-loading {streets.Sum(s => s.Issues):N0} issues in {streets.Count} streets");
+        var catchUp = await Seed.LoadAsync(host.Store, streets, options.ProgressReports, options.Patience);
+        Progress.Say($"daemon caught up on {catchUp.Backlog:N0} of {catchUp.LoadedEvents:N0} events in {catchUp.Seconds} s ({catchUp.EventsPerSecond} events/s)");
+        var rebuild = await ScalePhase.RebuildAsync(host, db, options.Patience);
         Progress.Say($"rebuild: {rebuild.Events:N0} events in {rebuild.RebuildSeconds} s (read {rebuild.ReadSeconds} s)");
         var queries = new Dictionary<string, QueryLatency>
         {
@@ -104,17 +121,25 @@ public static class BenchMain
         // The host alone: its own process, after the in-process host (and its daemon) has stopped.
         var auth = host.Auth;
         await host.DisposeAsync();
-        Progress.Say("starting the host as a process of its own to measure its memory");
-        var separate = await HostMemoryAsync(connection, auth, options);
-        memory = memory with { SeparateHostPeakRssMb = separate.Peak, SeparateHostRssAfterMb = separate.After };
-        Progress.Say($"host process: peak RSS {separate.Peak} MB, {separate.After} MB after the load");
+        Progress.Say("starting the host as a process of its own (Development) to measure its memory");
+        var development = await HostMemoryAsync(() => HostProcess.DevelopmentAsync(connection, auth), options);
+        Progress.Say($"Development host process: peak RSS {development.Peak} MB, {development.After} MB after the load");
+        var productionHost = (Peak: 0.0, After: 0.0);
+        if (production is not null)
+        {
+            productionHost = await HostMemoryAsync(() => HostProcess.ProductionAsync(production.Directory, connection, auth), options);
+            Progress.Say($"Production host process: peak RSS {productionHost.Peak} MB, {productionHost.After} MB after the load");
+        }
+        var memory = new MemoryResult(productionHost.Peak, productionHost.After, development.Peak, development.After,
+            benchPeak, rssBefore, reset);
 
         var ratios = Report.RatiosOf(raw, direct, http, rebuild, queries);
         var machine = new Machine(Environment.ProcessorCount, loadStart, LoadAverage(), RuntimeInformation.OSDescription,
             Environment.Version.ToString(), await Database.ServerVersionAsync(connection));
         var report = new Report(options.Mode, started, Math.Round(clock.Elapsed.TotalSeconds, 1), machine, raw, direct, http,
             roundTrips,
-            freshness, rebuild, audit, queries, memory, ratios, Report.Check(ratios, http, freshness, audit, memory));
+            freshness, streets, catchUp, rebuild, audit, queries, memory, production, ratios,
+            Report.Check(ratios, http, freshness, audit, memory, roundTrips));
 
         await File.WriteAllTextAsync(options.Out, JsonSerializer.Serialize(report, Report.Json));
         var markdown = report.Markdown();
@@ -125,15 +150,16 @@ public static class BenchMain
     }
 
     /// <summary>Warm-up, then HTTP c=8 and c=32 against the host process; its peak RSS includes its start-up.</summary>
-    private static async Task<(double Peak, double After)> HostMemoryAsync(string connection, Host.Infrastructure.AuthOptions auth,
-        BenchOptions options)
+    private static async Task<(double Peak, double After)> HostMemoryAsync(Func<Task<HostProcess>> start, BenchOptions options)
     {
-        await using var process = await HostProcess.StartAsync(connection, auth);
+        await using var process = await start();
         foreach (var (c, duration) in new[] { (2, options.Warmup), (8, options.HttpPhase), (32, options.HttpPhase) })
         {
             var phase = new HttpPhase(process, "bench-memory");
             var run = await phase.RunAsync(c, duration);
-            if (run.ServerErrors > 0) throw new InvalidOperationException($"The host process failed: {phase.FirstError}");
+            // A refused token (401) would measure a host that does no work: the warm-up must go through the lifecycle.
+            if (run.ServerErrors > 0 || (c == 2 && (run.Operations == 0 || run.OtherErrors > 0)))
+                throw new InvalidOperationException($"The host process failed: {run.Describe()}; {phase.FirstError}");
         }
         return (process.PeakMb(), process.CurrentMb());
     }

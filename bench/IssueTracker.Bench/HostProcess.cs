@@ -4,8 +4,10 @@ using IssueTracker.Host.Infrastructure;
 namespace IssueTracker.Bench;
 
 /// <summary>
-/// The built host (IssueTracker.Host.dll beside this program) as a process of its own, in the Development
-/// environment like <see cref="BenchHost"/>, so that its memory is measured without the load generator's.
+/// The host as a process of its own, so that its memory is measured without the load generator's: the built
+/// IssueTracker.Host.dll beside this program in Development (like <see cref="BenchHost"/>, code generated at run time),
+/// or the <see cref="ProductionBuild"/> in Production with a signing key generated for this run (Production refuses
+/// the repository's keys) and the schema the in-process host has created.
 /// </summary>
 public sealed class HostProcess : IHttpTarget, IAsyncDisposable
 {
@@ -23,19 +25,29 @@ public sealed class HostProcess : IHttpTarget, IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<HostProcess> StartAsync(string connectionString, AuthOptions auth)
+    public static Task<HostProcess> DevelopmentAsync(string connectionString, AuthOptions auth) =>
+        StartAsync(Path.Combine(AppContext.BaseDirectory, "IssueTracker.Host.dll"), "Development", connectionString, auth);
+
+    public static Task<HostProcess> ProductionAsync(string publishDirectory, string connectionString, AuthOptions auth)
+    {
+        var key = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+        var production = new AuthOptions { SigningKey = key, Issuer = auth.Issuer, Audience = auth.Audience, Claims = auth.Claims };
+        return StartAsync(Path.Combine(publishDirectory, "IssueTracker.Host.dll"), "Production", connectionString, production);
+    }
+
+    private static async Task<HostProcess> StartAsync(string dll, string environment, string connectionString, AuthOptions auth)
     {
         var contentRoot = Directory.CreateTempSubdirectory("issuetracker-bench-host-").FullName;
         File.Copy(Path.Combine(Repo.Root, "src", "Host", "appsettings.json"), Path.Combine(contentRoot, "appsettings.json"));
         var address = new Uri($"http://127.0.0.1:{BenchHost.FreePort()}");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "IssueTracker.Host.dll")])
+        var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = contentRoot, RedirectStandardOutput = true, RedirectStandardError = true,
             Environment =
             {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development", ["ASPNETCORE_CONTENTROOT"] = contentRoot,
+                ["ASPNETCORE_ENVIRONMENT"] = environment, ["ASPNETCORE_CONTENTROOT"] = contentRoot,
                 ["ASPNETCORE_URLS"] = address.ToString(), ["ConnectionStrings__Marten"] = connectionString,
-                ["Auth__SigningKey"] = BenchHost.SigningKey
+                ["Auth__SigningKey"] = auth.SigningKey
             }
         };
         // To try runtime settings on the host alone, e.g. BENCH_HOST_DOTNET_gcServer=0.
@@ -44,7 +56,7 @@ public sealed class HostProcess : IHttpTarget, IAsyncDisposable
             start.Environment[key["BENCH_HOST_".Length..]] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Progress.Say($"host process: {e.Data}"); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Progress.Say($"{environment} host process: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new HostProcess(process, auth, contentRoot, address);
@@ -52,13 +64,13 @@ public sealed class HostProcess : IHttpTarget, IAsyncDisposable
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The host process exited with {process.ExitCode}");
+            if (process.HasExited) throw new InvalidOperationException($"The {environment} host process exited with {process.ExitCode}");
             try
             {
                 if ((await probe.GetAsync("/health/ready")).IsSuccessStatusCode) return host;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
-            if (waited.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException("The host process did not get ready");
+            if (waited.Elapsed > TimeSpan.FromMinutes(2)) throw new TimeoutException($"The {environment} host process did not get ready");
             await Task.Delay(200);
         }
     }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using IssueTracker.Domain.Issues;
 using IssueTracker.Projections.IssueDetails;
-using JasperFx.Events;
 using Marten;
 using Marten.Events;
 using Marten.Events.Daemon.Coordination;
@@ -16,8 +14,8 @@ public sealed record RebuildResult(long Events, double ReadSeconds, double Rebui
 public sealed record QueryLatency(int Issues, double BoardP50Ms, double BoardP95Ms, double ListP50Ms, double ListP95Ms);
 
 /// <summary>
-/// Two streets of bulk-loaded issues (a small and a large one), every projection rebuilt from the whole event log and
-/// timed against a plain sequential read of it, then the board and list queries on each street.
+/// After <see cref="Seed"/>'s bulk load: every projection rebuilt from the whole event log and timed against a plain
+/// sequential read of it, then the board and list queries in the smallest and the largest street.
 /// </summary>
 public static class ScalePhase
 {
@@ -26,30 +24,10 @@ public static class ScalePhase
     private static readonly string[] Projections =
         Environment.GetEnvironmentVariable("BENCH_PROJECTIONS")?.Split(',') ?? ["StatusBoard", "AssigneeQueue", nameof(IssueDetails)];
 
-    public static async Task SeedAsync(IDocumentStore store, string street, int issues)
-    {
-        var graph = (IEventRegistry)((DocumentStore)store).Options.Events;
-        var now = DateTimeOffset.UtcNow.AddDays(-30);
-        for (var from = 0; from < issues; from += 20_000)
-        {
-            var streams = Enumerable.Range(from, Math.Min(20_000, issues - from)).Select(n =>
-            {
-                var at = now.AddSeconds(n);
-                var raised = Issue.Raise(Lifecycle.Raise(n), Lifecycle.Reporter, at).Events[0];
-                object[] events = n % 4 == 0
-                    ? [raised, new IssueAssigned(Lifecycle.Org, at.AddDays(40), null, Lifecycle.Host, at.AddMinutes(5))]
-                    : [raised];
-                return StreamAction.Start(graph, Guid.CreateVersion7(), events);
-            }).ToList();
-            await store.BulkInsertEventsAsync(street, streams, 5_000);
-            Progress.Say($"  {street}: {from + streams.Count:N0} of {issues:N0} issues loaded");
-        }
-    }
-
-    public static async Task<RebuildResult> RebuildAsync(BenchHost host, NpgsqlDataSource db)
+    public static async Task<RebuildResult> RebuildAsync(BenchHost host, NpgsqlDataSource db, TimeSpan patience)
     {
         // The daemon first catches up on the bulk load, so neither the read nor the rebuild shares the cores with it.
-        await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(10));
+        await host.Store.WaitForNonStaleProjectionDataAsync(patience);
         var (events, readSeconds) = await RawPhase.ReadAllEventsAsync(db);
         Progress.Say($"  read {events:N0} events in {readSeconds:F1} s; rebuilding {string.Join(", ", Projections)} together");
         var daemon = host.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
@@ -58,11 +36,11 @@ public static class ScalePhase
         await Task.WhenAll(Projections.Select(async name =>
         {
             var own = Stopwatch.StartNew();
-            await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(20), CancellationToken.None);
+            await daemon.RebuildProjectionAsync(name, patience, CancellationToken.None);
             lock (each) each[name] = Math.Round(own.Elapsed.TotalSeconds, 2);
         }));
         var seconds = clock.Elapsed.TotalSeconds;
-        await host.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(5));
+        await host.Store.WaitForNonStaleProjectionDataAsync(patience);
         return new RebuildResult(events, Math.Round(readSeconds, 2), Math.Round(seconds, 2), Math.Round(events / seconds), each);
     }
 

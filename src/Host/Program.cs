@@ -18,6 +18,7 @@ if (IssueTracker.Host.Cli.TokenCommand.IsRequested(args)) return await IssueTrac
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddIssueTrackerStore();
+builder.AddIssueTrackerDaemonWakeup();
 builder.AddIssueTrackerAudit();
 builder.AddIssueTrackerOrganisations();
 builder.AddIssueTrackerIssueList();

@@ -66,8 +66,7 @@ public static class CritterStackSetup
                 options.Projections.Add<MeetingMinutesProjection>(ProjectionLifecycle.Inline);
 
                 options.AddBoards(boardChanges);
-                // The daemon wakes on each append's NOTIFY instead of waiting out its next poll: boards refresh sooner.
-                options.Events.UseListenNotifyForEventAppends = true;
+                // The daemon wakes on appends through GatheringWakeup (DaemonWakeup.cs), not Marten's one wake-up per append.
 
                 options.OpenTelemetry.TrackConnections = builder.Configuration.GetValue("Telemetry:MartenConnections", TrackLevel.Normal);
                 options.OpenTelemetry.TrackEventCounters();

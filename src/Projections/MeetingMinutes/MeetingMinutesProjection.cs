@@ -7,6 +7,16 @@ namespace IssueTracker.Projections.MeetingMinutes;
 
 public sealed partial class MeetingMinutesProjection : SingleStreamProjection<MeetingMinutes, Guid>
 {
+    // Evolve hides which events it folds; without this list every command on an issue would load minutes it never has.
+    public MeetingMinutesProjection()
+    {
+        IncludeType<MeetingScheduled>();
+        IncludeType<AgendaItemAdded>();
+        IncludeType<AttendanceRecorded>();
+        IncludeType<DecisionRecorded>();
+        IncludeType<MeetingConcluded>();
+    }
+
     public override MeetingMinutes? Evolve(MeetingMinutes? snapshot, Guid id, IEvent e)
     {
         var next = Apply(snapshot, id, e.Data);

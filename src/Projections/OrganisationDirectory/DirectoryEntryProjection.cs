@@ -6,6 +6,13 @@ namespace IssueTracker.Projections.OrganisationDirectory;
 
 public sealed partial class DirectoryEntryProjection : SingleStreamProjection<DirectoryEntry, Guid>
 {
+    // Evolve hides which events it folds; without this list every command on an issue would load an entry it never has.
+    public DirectoryEntryProjection()
+    {
+        IncludeType<OrganisationRegistered>();
+        IncludeType<OrganisationUpdated>();
+    }
+
     public override DirectoryEntry? Evolve(DirectoryEntry? entry, Guid id, IEvent e) => (entry, e.Data) switch
     {
         (null, OrganisationRegistered r) => With(new DirectoryEntry { Id = id, Slug = r.Slug }, r.Profile, e, r.At),

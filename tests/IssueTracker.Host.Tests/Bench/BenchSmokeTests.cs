@@ -17,10 +17,12 @@ public class BenchSmokeTests
         "http.c1.per_second", "http.c8.per_second", "http.c32.per_second", "http.c8.p50_ms", "http.c8.p95_ms",
         "http.c8.p99_ms", "http.c8.server_errors", "http.c8.conflicts", "http.c32.other_errors",
         "freshness.samples", "freshness.p50_ms", "freshness.p99_ms",
+        "streets", "catch_up.loaded_events", "catch_up.backlog", "catch_up.seconds", "catch_up.events_per_second",
         "rebuild.events", "rebuild.read_seconds", "rebuild.rebuild_seconds", "rebuild.projection_seconds.StatusBoard",
         "audit.events", "audit.history_ms", "audit.verify_ms", "audit.total_ms", "audit.valid",
         "queries.small.board_p50_ms", "queries.small.list_p50_ms", "queries.large.board_p50_ms", "queries.large.list_p50_ms",
-        "memory.host_peak_rss_mb", "round_trips_per_operation.direct_c1", "round_trips_per_operation.http_c1",
+        "memory.host_peak_rss_mb", "memory.development_host_peak_rss_mb", "memory.bench_process_peak_rss_mb",
+        "production_build", "round_trips_per_operation.direct_c1", "round_trips_per_operation.http_c1",
         "ratios.http_vs_direct", "ratios.direct_vs_raw", "ratios.rebuild_vs_read", "ratios.query_large_vs_small"
     ];
 
@@ -38,7 +40,8 @@ public class BenchSmokeTests
                 : throw new ShouldAssertException($"The report has no '{field}'."));
         json.GetProperty("http").GetProperty("c8").GetProperty("operations").GetInt64().ShouldBeGreaterThan(0);
         json.GetProperty("audit").GetProperty("valid").GetBoolean().ShouldBeTrue();
-        json.GetProperty("targets").GetArrayLength().ShouldBe(9);
+        json.GetProperty("memory").GetProperty("development_host_peak_rss_mb").GetDouble().ShouldBeGreaterThan(0);
+        json.GetProperty("targets").GetArrayLength().ShouldBe(10);
         File.Exists(Path.ChangeExtension(report, ".md")).ShouldBeTrue();
     }
 
