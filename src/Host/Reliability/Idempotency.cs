@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace IssueTracker.Host.Reliability;
 
@@ -93,11 +95,49 @@ public sealed class Idempotency(RequestDelegate next, IDocumentStore store, Time
         request.EnableBuffering();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk)) > 0) hash.AppendData(chunk, 0, read);
+        if (!await HashFormPartsAsync(request, hash))
+        {
+            request.Body.Position = 0;
+            await AppendAsync(hash, request.Body);
+        }
         request.Body.Position = 0;
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// A multipart body as its parts (headers and content), not its bytes: a client draws a new boundary for every
+    /// attempt (a browser's FormData does), and a retry of the same upload must still be the same request.
+    /// </summary>
+    private static async Task<bool> HashFormPartsAsync(HttpRequest request, IncrementalHash hash)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.MediaType != "multipart/form-data"
+            || HeaderUtilities.RemoveQuotes(type.Boundary) is not { Length: > 0 } boundary)
+            return false;
+        try
+        {
+            var reader = new MultipartReader(boundary.Value!, request.Body);
+            hash.AppendData("multipart\n"u8);
+            while (await reader.ReadNextSectionAsync() is { } section)
+            {
+                foreach (var (name, value) in section.Headers!.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+                    hash.AppendData(Encoding.UTF8.GetBytes($"{name.ToLowerInvariant()}: {value}\n"));
+                using var part = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                await AppendAsync(part, section.Body);
+                hash.AppendData(part.GetHashAndReset());
+            }
+            return true;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return false; // Not well-formed: hashed as bytes, and the endpoint refuses it.
+        }
+    }
+
+    private static async Task AppendAsync(IncrementalHash hash, Stream body)
+    {
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk)) > 0) hash.AppendData(chunk, 0, read);
     }
 
     internal static string RecordId(string? subject, string key) => Hash($"{subject}\n{key}");

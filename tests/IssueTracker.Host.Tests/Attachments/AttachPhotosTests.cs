@@ -165,6 +165,25 @@ public class AttachPhotosTests(AppFixture app)
         (await Uploads.StoredFiles(_street.Id)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_retried_upload_is_the_same_request_whatever_boundary_the_client_draws()
+    {
+        var id = await _street.Raise();
+        var photo = new Upload("a.jpg", TestImages.Jpeg());
+        Task<Answer> Send(MultipartFormDataContent body) => _street.Reporter.Send(HttpMethod.Post, $"/api/issues/{id}/attachments",
+            body, ("If-Match", "\"1\""), ("Idempotency-Key", "photo-retry"));
+
+        var first = (await Send(Uploads.Body("report", photo))).ShouldHaveStatus(HttpStatusCode.Created);
+        var retry = (await Send(Uploads.Body("report", photo))).ShouldHaveStatus(HttpStatusCode.Created);
+        retry.Response.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        retry.Body.ToString().ShouldBe(first.Body.ToString());
+
+        var other = (await Send(Uploads.Body("report", new Upload("a.jpg", TestImages.Jpeg(width: 33))))).ShouldHaveStatus((HttpStatusCode)422);
+        other.ProblemType!.ShouldEndWith("idempotency-key-reused");
+        (await Send(Uploads.Body("progress", photo))).ShouldHaveStatus((HttpStatusCode)422);
+        (await _street.EventsOf(id)).Count.ShouldBe(2);
+    }
+
     private static ByteArrayContent Same(MultipartFormDataContent template, byte[] bytes)
     {
         var content = new ByteArrayContent(bytes);
