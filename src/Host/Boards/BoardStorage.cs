@@ -16,6 +16,7 @@ public static class BoardStorage
         options.Projections.Add<StatusBoardProjection>(ProjectionLifecycle.Async);
         options.Projections.Add<AssigneeQueueProjection>(ProjectionLifecycle.Async);
         options.Projections.AsyncListeners.Add(new BoardChangeListener(changes));
+        options.Storage.Add(new BoardCounters(options));
 
         options.Schema.For<StatusBoardRow>()
             .Duplicate(x => x.Community).Duplicate(x => x.Grid!).Duplicate(x => x.Category).Duplicate(x => x.Status)
@@ -34,10 +35,15 @@ internal static class BoardSql
         ((DocumentMapping)session.DocumentStore.Options.FindOrResolveDocumentType(typeof(StatusBoardRow))).TableName.QualifiedName;
 
     /// <summary><see cref="Projections.Issues.OverdueRule"/> over the row's columns; takes the current time as its one parameter.</summary>
-    public static readonly string IsOverdue = Projections.Issues.OverdueRule.Sql(member => member switch
+    public static readonly string IsOverdue = Projections.Issues.OverdueRule.Sql(Column);
+
+    /// <summary><see cref="Projections.Issues.OverdueRule.SqlBeyondTheFlag"/>: what the board adds to its counters' overdue flags.</summary>
+    public static readonly string OverdueBeyondTheFlag = Projections.Issues.OverdueRule.SqlBeyondTheFlag(Column);
+
+    private static string Column(string member) => member switch
     {
         nameof(StatusBoardRow.Overdue) => "overdue",
         nameof(StatusBoardRow.AwaitingResolution) => "awaiting_resolution",
         _ => "due_by"
-    });
+    };
 }

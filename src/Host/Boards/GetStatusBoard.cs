@@ -28,40 +28,92 @@ public static class GetStatusBoardEndpoint
         if (!Columns.TryGetValue(groupBy, out var column))
             return Problems.For(new Validation().Add("groupBy", "'groupBy' must be community, grid or category.").ToRejection());
 
+        // Marten creates a document's table on its first use; the counters are created (and count what is there) on theirs.
+        await session.Database.EnsureStorageExistsAsync(typeof(BoardCounters), ct);
         var rows = BoardSql.Rows(session);
-        var counts = await session.AdvancedSql.QueryAsync<StatusCount>($"""
-            select json_build_object('key', {column}, 'status', status, 'count', count(*),
-                'overdue', count(*) filter (where {BoardSql.IsOverdue}))
-            from {rows} where tenant_id = ? group by {column}, status
-            """, ct, clock.GetUtcNow(), session.TenantId);
-        var medians = await session.AdvancedSql.QueryAsync<Median>($"""
-            select json_build_object('key', {column}, 'all', grouping({column}) = 1, 'days',
-                percentile_cont(0.5) within group (order by extract(epoch from resolved_at - raised_at) / 86400))
-            from {rows} where tenant_id = ? and resolved_at is not null group by grouping sets (({column}), ())
-            """, ct, session.TenantId);
+        var schema = session.DocumentStore.Options.DatabaseSchemaName;
+        // One statement, so one snapshot: the counters and the rows the clock makes overdue are read as of one moment.
+        var figures = (await session.AdvancedSql.QueryAsync<Figures>($"""
+            select json_build_object(
+                'counts', (select coalesce(json_agg(json_build_object('key', key, 'status', status, 'count', issues, 'overdue', flagged)), '[]')
+                    from {schema}.{BoardCounters.Counts} where tenant_id = ? and dimension = ? and issues > 0),
+                'pastDue', (select coalesce(json_agg(json_build_object('key', key, 'count', count)), '[]')
+                    from (select coalesce({column}, '{BoardCounters.NoKey}') as key, count(*) as count
+                          from {rows} where tenant_id = ? and {BoardSql.OverdueBeyondTheFlag} group by {column}) late),
+                'histogram', (select coalesce(json_agg(json_build_object('key', key, 'tenths', tenths, 'resolved', resolved) order by key, tenths), '[]')
+                    from {schema}.{BoardCounters.Histogram} where tenant_id = ? and dimension = ? and resolved > 0))
+            """, ct, session.TenantId, groupBy, session.TenantId, clock.GetUtcNow(), session.TenantId, groupBy)).Single();
+        var (counts, histogram) = (figures.Counts, figures.Histogram);
+        var pastDue = figures.PastDue.ToDictionary(x => x.Key, x => x.Count);
+        var medians = new Dictionary<string, double?>();
+        foreach (var key in histogram.Select(x => x.Key).Distinct())
+            medians[key] = await MedianAsync(session, rows, column, key, histogram.Where(x => x.Key == key).ToList(), ct);
+        var streetMedian = await MedianAsync(session, rows, column, null,
+            histogram.GroupBy(x => x.Tenths).Select(b => new Bucket("", b.Key, b.Sum(x => x.Resolved))).OrderBy(x => x.Tenths).ToList(), ct);
 
         var groups = counts.GroupBy(x => x.Key)
             .Select(g => new StatusBoardGroup(
                 Label(groupBy, g.Key),
                 g.ToDictionary(x => Enum.Parse<IssueStatus>(x.Status, ignoreCase: true).ToWire(), x => x.Count),
-                g.Sum(x => x.Overdue), g.Sum(x => x.Count),
-                Days(medians.FirstOrDefault(m => !m.All && m.Key == g.Key))))
+                g.Sum(x => x.Overdue) + pastDue.GetValueOrDefault(g.Key), g.Sum(x => x.Count),
+                Days(medians.GetValueOrDefault(g.Key))))
             .OrderBy(x => groupBy == "grid" && int.TryParse(x.Key, out var grid) ? grid : 0).ThenBy(x => x.Key, StringComparer.Ordinal)
             .ToList();
         var all = new StatusBoardGroup(null,
             groups.SelectMany(r => r.Counts).GroupBy(c => c.Key).ToDictionary(c => c.Key, c => c.Sum(x => x.Value)),
-            groups.Sum(r => r.Overdue), groups.Sum(r => r.Total), Days(medians.FirstOrDefault(m => m.All)));
+            groups.Sum(r => r.Overdue), groups.Sum(r => r.Total), Days(streetMedian));
         return TypedResults.Ok(new StatusBoardView(groupBy, groups, all));
     }
 
-    private static string? Label(string groupBy, string? key) =>
-        groupBy == "category" && key is not null
-            ? IssueStatuses.JsonName(Enum.Parse<IssueCategory>(key, ignoreCase: true).ToString())
-            : key;
+    /// <summary>
+    /// percentile_cont(0.5) of the resolution days, from the histogram: the middle value's bucket is its rounded value,
+    /// and so is the mean of two middle values in one bucket; only two middle values in different buckets are read.
+    /// </summary>
+    private static async Task<double?> MedianAsync(
+        IQuerySession session, string rows, string column, string? key, IReadOnlyList<Bucket> buckets, CancellationToken ct)
+    {
+        var resolved = buckets.Sum(x => x.Resolved);
+        if (resolved == 0) return null;
+        int Tenths(int position)
+        {
+            var before = 0;
+            foreach (var bucket in buckets)
+                if ((before += bucket.Resolved) > position) return bucket.Tenths;
+            throw new InvalidOperationException("The position is past the histogram.");
+        }
+        int low = Tenths((resolved - 1) / 2), high = Tenths(resolved / 2);
+        if (low == high) return low / 10.0;
 
-    private sealed record StatusCount(string? Key, string Status, int Count, int Overdue);
+        var days = BoardCounters.Days("raised_at", "resolved_at");
+        var tenths = BoardCounters.Tenths(days);
+        var group = key is null ? "" : $"and coalesce({column}, '{BoardCounters.NoKey}') = ?";
+        object[] parameters = key is null ? [low, high, session.TenantId] : [low, high, session.TenantId, key];
+        var middle = (await session.AdvancedSql.QueryAsync<Middle>($"""
+            select json_build_object('low', max(days) filter (where tenths = ?), 'high', min(days) filter (where tenths = ?))
+            from (select {days} as days, {tenths} as tenths from {rows} where tenant_id = ? and resolved_at is not null {group}) resolved
+            """, ct, parameters)).Single();
+        // The rows may have moved on since the histogram was read (a later snapshot): then the two buckets' middle stands in.
+        if (middle is not { Low: { } a, High: { } b }) return (low + high) / 20.0;
+        // percentile_cont's own interpolation, in float8 as PostgreSQL does it.
+        return a + (b - a) * 0.5;
+    }
 
-    private static double? Days(Median? median) => median?.Days is { } days ? Math.Round(days, 1) : null;
+    private static string? Label(string groupBy, string? key) => groupBy switch
+    {
+        "category" when key is not null => IssueStatuses.JsonName(Enum.Parse<IssueCategory>(key, ignoreCase: true).ToString()),
+        "grid" when key == BoardCounters.NoKey => null,
+        _ => key
+    };
 
-    private sealed record Median(string? Key, bool All, double? Days);
+    private sealed record Figures(IReadOnlyList<StatusCount> Counts, IReadOnlyList<KeyCount> PastDue, IReadOnlyList<Bucket> Histogram);
+
+    private sealed record StatusCount(string Key, string Status, int Count, int Overdue);
+
+    private sealed record KeyCount(string Key, int Count);
+
+    private sealed record Bucket(string Key, int Tenths, int Resolved);
+
+    private sealed record Middle(double? Low, double? High);
+
+    private static double? Days(double? days) => days is { } value ? Math.Round(value, 1) : null;
 }

@@ -70,14 +70,17 @@ public sealed record IssueFilter(
         return query;
     }
 
-    /// <summary>Each order has its own index (raisedAt, updatedAt and dueBy are duplicated columns); the id breaks ties.</summary>
+    /// <summary>
+    /// Each order reads the street's (tenant_id, column, id) index (IssueListSetup), forwards or backwards: the id breaks
+    /// ties in the order's own direction.
+    /// </summary>
     public IQueryable<IssueDetails> Sorted(IQueryable<IssueDetails> query) => Sort switch
     {
         "raisedAt" => query.OrderBy(x => x.RaisedAt).ThenBy(x => x.Id),
         "updatedAt" => query.OrderBy(x => x.UpdatedAt).ThenBy(x => x.Id),
-        "-updatedAt" => query.OrderByDescending(x => x.UpdatedAt).ThenBy(x => x.Id),
+        "-updatedAt" => query.OrderByDescending(x => x.UpdatedAt).ThenByDescending(x => x.Id),
         "dueBy" => query.OrderBy(x => x.DueBy).ThenBy(x => x.Id),
-        _ => query.OrderByDescending(x => x.RaisedAt).ThenBy(x => x.Id)
+        _ => query.OrderByDescending(x => x.RaisedAt).ThenByDescending(x => x.Id)
     };
 
     private static bool TryParse<T>(string value, out T parsed) where T : struct, Enum =>

@@ -8,16 +8,20 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace IssueTracker.Host.Issues;
 
-public sealed record IssuePage(IReadOnlyList<IssueDetails> Items, int Page, int PageSize, long Total);
+/// <summary>A page of the list; <c>Total</c> is exact when <c>TotalIsExact</c>, else a lower bound (more than <see cref="ListIssuesEndpoint.ExactTotalUpTo"/> match).</summary>
+public sealed record IssuePage(IReadOnlyList<IssueDetails> Items, int Page, int PageSize, long Total, bool TotalIsExact);
 
 public static class ListIssuesEndpoint
 {
     public const int MaxPageSize = 200;
     public const int MaxWindow = 100_000;
+    public const int ExactTotalUpTo = 10_000;
 
     [ApiOperation("List issues: filtered, searched and paged", "问题列表：筛选、搜索、分页",
-        Description = "q searches title, description, compound and building (any length, Chinese too). Unknown parameters are 400; page × pageSize ≤ 100000.",
-        ChineseDescription = "q 检索标题、描述、小区和楼栋（任意长度，含中文）；未知参数返回 400；page × pageSize 不超过 100000。")]
+        Description = "q searches title, description, compound and building (any length, Chinese too). Unknown parameters are 400; page × pageSize ≤ 100000. " +
+                      "total is exact up to 10000 matches (totalIsExact true); beyond that totalIsExact is false and total is 10001, a lower bound.",
+        ChineseDescription = "q 检索标题、描述、小区和楼栋（任意长度，含中文）；未知参数返回 400；page × pageSize 不超过 100000。" +
+                             "匹配不超过 10000 条时 total 为准确数（totalIsExact 为 true）；超过时 totalIsExact 为 false，total 为 10001（下限）。")]
     [WolverineGet("/api/issues")]
     [ProducesResponseType<IssuePage>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(
@@ -39,13 +43,14 @@ public static class ListIssuesEndpoint
 
         var now = clock.GetUtcNow();
         var query = filter.Apply(session.Query<IssueDetails>(), me, now);
-        // Counted apart from the page: a windowed count would make PostgreSQL read and sort every matching document.
-        var total = await query.LongCountAsync(ct);
+        // Counted apart from the page (a windowed count would read and sort every match), and no further than one past
+        // ExactTotalUpTo: a list read in the largest street does not count its every issue.
+        var total = (await query.Select(x => x.Id).Take(ExactTotalUpTo + 1).ToListAsync(ct)).Count;
         var items = await filter.Sorted(query).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         var privateData = user.SeesPrivateData();
         var names = await OrganisationDirectory.NamesAsync(session, ct);
         return TypedResults.Ok(new IssuePage(items
             .Select(x => x.AsOf(now).Served() with { AssigneeName = names.NameOf(x.Assignee) })
-            .Select(x => privateData ? x : x.WithoutReporter(privacy.Hides(x.Category))).ToList(), number, size, total));
+            .Select(x => privateData ? x : x.WithoutReporter(privacy.Hides(x.Category))).ToList(), number, size, total, total <= ExactTotalUpTo));
     }
 }

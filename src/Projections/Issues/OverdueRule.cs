@@ -44,8 +44,16 @@ public static class OverdueRule
     /// The same rule over SQL columns (for grouped counts, which LINQ cannot express), given the column of each
     /// <see cref="IShowsOverdue"/> member; takes the current time as its one parameter.
     /// </summary>
-    public static string Sql(Func<string, string> column) =>
-        $"({column(nameof(IShowsOverdue.Overdue))} or ({column(nameof(IShowsOverdue.AwaitingResolution))} and {column(nameof(IShowsOverdue.DueBy))} < ?))";
+    public static string Sql(Func<string, string> column) => $"({column(nameof(IShowsOverdue.Overdue))} or {PassedDue(column)})";
+
+    /// <summary>
+    /// What <see cref="Sql"/> adds to the stored flag: unflagged work past its due date. Counting the flag (kept by
+    /// the board's counters) and then these rows is counting the rule; takes the current time as its one parameter.
+    /// </summary>
+    public static string SqlBeyondTheFlag(Func<string, string> column) => $"(not {column(nameof(IShowsOverdue.Overdue))} and {PassedDue(column)})";
+
+    private static string PassedDue(Func<string, string> column) =>
+        $"({column(nameof(IShowsOverdue.AwaitingResolution))} and {column(nameof(IShowsOverdue.DueBy))} < ?)";
 
     /// <summary>An acknowledgement ends the acknowledgement miss; the issue stays overdue only once its due date has passed.</summary>
     public static bool AfterAcknowledgement(DateTimeOffset? dueBy, DateTimeOffset acknowledgedAt) => dueBy < acknowledgedAt;
