@@ -74,6 +74,10 @@ public static class CritterStackSetup
                 options.Schema.For<IdempotencyRecord>();
             })
             .UseLightweightSessions();
+        // Outside Production (where db-apply does it before the service starts) the whole schema is applied at start,
+        // before the daemon and the first requests: created lazily, a table one request is still creating makes
+        // another wait, and under load past Weasel's 5 s lock.
+        if (!builder.Environment.IsProduction()) marten.ApplyAllDatabaseChangesOnStartup();
         var distribution = builder.Configuration.GetValue("Projections:Distribution", ProjectionDistribution.Balanced);
         if (distribution == ProjectionDistribution.Solo)
             marten.AddAsyncDaemon(DaemonMode.Solo).IntegrateWithWolverine();
