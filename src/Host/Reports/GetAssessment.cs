@@ -1,5 +1,5 @@
-using IssueTracker.Domain.Shared;
 using IssueTracker.Domain.Issues;
+using IssueTracker.Domain.Shared;
 using IssueTracker.Host.Issues;
 using IssueTracker.Host.Organisations;
 using IssueTracker.Projections.Assessment;
