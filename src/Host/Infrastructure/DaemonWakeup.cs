@@ -49,8 +49,8 @@ public static class DaemonWakeupSetup
     /// <summary>The daemon's wake-up: on appends, gathered (above); its LISTEN connection comes from a data source of its own.</summary>
     public static void AddIssueTrackerDaemonWakeup(this WebApplicationBuilder builder)
     {
-        var batch = builder.Configuration.GetValue("Projections:WakeupBatch", 40);
-        var linger = builder.Configuration.GetValue("Projections:WakeupLinger", TimeSpan.FromMilliseconds(200));
+        var batch = builder.Configuration.GetValue("Projections:WakeupBatch", 25);
+        var linger = builder.Configuration.GetValue("Projections:WakeupLinger", TimeSpan.FromMilliseconds(150));
         builder.Services.AddSingleton(_ => new WakeupConnections(NpgsqlDataSource.Create(builder.Configuration.ConnectionString())));
         builder.Services.ConfigureMarten((services, options) =>
         {
