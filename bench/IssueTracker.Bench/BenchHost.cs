@@ -53,9 +53,6 @@ public sealed class BenchHost : IHttpTarget, IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Marten", connectionString);
             builder.UseSetting("Auth:SigningKey", SigningKey);
             builder.UseSetting("urls", $"http://127.0.0.1:{port}");
-            // The whole schema before the host's background services start: created lazily, a table could be
-            // created twice at once by a worker's first query and the seeding (42P07).
-            builder.ConfigureServices(services => services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaFirst>()));
         });
         factory.UseKestrel();
         factory.StartServer();
@@ -83,13 +80,4 @@ public sealed class BenchHost : IHttpTarget, IAsyncDisposable
         try { Directory.Delete(_contentRoot, recursive: true); }
         catch (IOException) { }
     }
-}
-
-/// <summary>Applies the store's whole schema, started before every other hosted service.</summary>
-internal sealed class SchemaFirst(IDocumentStore store) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
