@@ -45,6 +45,7 @@ public static class CritterStackSetup
         builder.Services.AddSingleton(TimeProvider.System);
         var boardChanges = new BoardChanges();
         builder.Services.AddSingleton(boardChanges);
+        builder.Services.AddSingleton<StreamRebuild>();
 
         var marten = builder.Services.AddMarten(options =>
             {

@@ -1,0 +1,43 @@
+using IssueTracker.Host.Infrastructure;
+using JasperFx.CommandLine;
+
+namespace IssueTracker.Host.Cli;
+
+public sealed class RebuildInput : NetCoreInput
+{
+    [Description("Only this street (tenant); every street when left out")]
+    public string? StreetFlag { get; set; }
+
+    [Description("Only this projection (e.g. StatusBoard); every one when left out")]
+    public string? ProjectionFlag { get; set; }
+}
+
+[Description("Rebuilds projections from the event log, folding each stream in memory and writing with COPY; run it with the service stopped", Name = "rebuild")]
+public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
+{
+    public override async Task<bool> Execute(RebuildInput input)
+    {
+        using var host = input.BuildHost();
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var rebuild = host.Services.GetRequiredService<StreamRebuild>();
+        var projections = input.ProjectionFlag is { } one ? [one] : rebuild.Rebuildable;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var projection in projections)
+        {
+            try
+            {
+                var result = await rebuild.RebuildAsync(projection, input.StreetFlag, CancellationToken.None);
+                Console.WriteLine($"{result.Projection}: {result.Events:N0} events folded into {result.Documents:N0} documents, " +
+                                  $"{result.Removed:N0} removed, up to sequence {result.UpTo:N0} ({clock.Elapsed.TotalSeconds:F1} s)");
+            }
+            catch (ArgumentException refused)
+            {
+                Console.Error.WriteLine(refused.Message);
+                return false;
+            }
+        }
+        Console.WriteLine($"Rebuilt {projections.Count} projection(s) for {input.StreetFlag ?? "every street"}.");
+        return true;
+    }
+}

@@ -1,0 +1,274 @@
+using IssueTracker.Host.Audit;
+using IssueTracker.Host.Boards;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten.Events;
+using Marten.Events.Aggregation;
+using Marten.Events.Daemon.Coordination;
+using Marten.Internal.Storage;
+using Marten.Schema;
+using Marten.Schema.BulkLoading;
+using Marten.Storage;
+using Npgsql;
+
+namespace IssueTracker.Host.Infrastructure;
+
+/// <summary>What one rebuild did: the events folded, the documents written and removed, and the sequence it reached.</summary>
+public sealed record StreamRebuildResult(string Projection, string? Street, long Events, long Documents, long Removed, long UpTo);
+
+/// <summary>
+/// Rebuilds single-stream projections (one document per stream, folded by their <c>Evolve</c>) for the whole store or
+/// for one street. Each street's events are read once, in stream order, and folded in memory by every projection
+/// asked for; the documents are copied (COPY) into a temporary table and upserted from it, and the street's
+/// documents no stream produces any more are deleted, in one transaction per street: a reader sees the old board or
+/// the new one, and other streets' rows are not written. Marten's own rebuild writes an aggregation's documents one
+/// INSERT statement at a time, each parsed and planned on its own; that bound its rate (docs/benchmarks.md).
+/// An async projection's shard is stopped on this host while it runs and started again after. In a cluster, run it
+/// on the host that runs the shards, or with the service stopped (the <c>rebuild</c> command): a rebuild refuses
+/// while another live host runs one of them.
+/// </summary>
+public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator coordinator, BoardChanges boards)
+{
+    /// <summary>Documents per COPY: a large street is not held in memory at once.</summary>
+    private const int Chunk = 5_000;
+
+    private StoreOptions Options => (StoreOptions)store.Options;
+
+    public IReadOnlyList<string> Rebuildable => Sources().Select(x => x.Name).ToList();
+
+    public async Task<StreamRebuildResult> RebuildAsync(string projection, string? street, CancellationToken ct) =>
+        (await RebuildAsync([projection], street, ct)).Single();
+
+    public async Task<IReadOnlyList<StreamRebuildResult>> RebuildAsync(IReadOnlyList<string> projections, string? street, CancellationToken ct)
+    {
+        var sources = projections.Select(name => Sources().SingleOrDefault(x => x.Name == name)
+            ?? throw new ArgumentException($"'{name}' is not a projection this store rebuilds; these are: {string.Join(", ", Rebuildable)}.")).ToList();
+        var tables = EventTables.Of(store);
+        var daemon = coordinator.DaemonForMainDatabase();
+        var shards = sources.Where(x => x.Lifecycle == ProjectionLifecycle.Async).Select(x => $"{x.Name}:All").ToList();
+        var stopped = shards.Where(shard => daemon.CurrentAgents().Any(x => x.Name.Identity == shard)).ToList();
+        await using var connection = await OpenAsync(ct);
+        await RefuseWhileAnotherHostRunsAsync(connection, shards.Except(stopped).ToList(), ct);
+        foreach (var shard in stopped) await daemon.StopAgentAsync(shard);
+        try
+        {
+            // One street's rebuild folds each async projection up to where its shard stands, which it keeps, so the shard
+            // goes on from there for every street alike. A whole rebuild folds up to the high-water mark the daemon here
+            // keeps (appends may still be committing below the newest sequence) and moves the shards there; with no
+            // daemon here, to the newest event. An inline projection is folded up to the newest event.
+            var newest = await ScalarAsync(connection, $"select coalesce(max(seq_id), 0) from {tables.Events}", ct);
+            var mark = stopped.Count > 0
+                ? await ScalarAsync(connection, $"select coalesce(max(last_seq_id), 0) from {tables.Progression} where name = 'HighWaterMark'", ct)
+                : newest;
+            var targets = new List<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)>();
+            foreach (var source in sources)
+                targets.Add((source, source.Lifecycle != ProjectionLifecycle.Async ? newest
+                    : street is null ? mark
+                    : await ScalarAsync(connection, $"select coalesce(max(last_seq_id), 0) from {tables.Progression} where name = '{source.Name}:All'", ct)));
+            var streets = street is null ? await StreetsAsync(connection, $"select distinct tenant_id from {tables.Events}", ct) : [street];
+
+            var totals = targets.ToDictionary(x => x.Source.Name, _ => (Events: 0L, Documents: 0L, Removed: 0L));
+            foreach (var one in streets)
+            {
+                foreach (var (name, events, documents, removed) in await RebuildStreetAsync(targets, one, ct))
+                {
+                    var total = totals[name];
+                    totals[name] = (total.Events + events, total.Documents + documents, total.Removed + removed);
+                }
+            }
+            if (street is null)
+            {
+                foreach (var (source, upTo) in targets)
+                {
+                    var table = TableOf(DocumentType(source)!);
+                    var gone = await ExecuteAsync(connection, $"delete from {table} where tenant_id <> all(@streets)", ct, ("streets", streets.ToArray()));
+                    totals[source.Name] = totals[source.Name] with { Removed = totals[source.Name].Removed + gone };
+                    if (source.Lifecycle == ProjectionLifecycle.Async)
+                        await ExecuteAsync(connection, $"""
+                            insert into {tables.Progression} (name, last_seq_id, last_updated) values (@shard, @upTo, transaction_timestamp())
+                            on conflict (name) do update set last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated
+                            """, ct, ("shard", $"{source.Name}:All"), ("upTo", upTo));
+                }
+            }
+            foreach (var one in streets) boards.Publish(one);
+            return targets.Select(x => new StreamRebuildResult(x.Source.Name, street, totals[x.Source.Name].Events,
+                totals[x.Source.Name].Documents, totals[x.Source.Name].Removed, x.UpTo)).ToList();
+        }
+        finally
+        {
+            foreach (var shard in stopped) await daemon.StartAgentAsync(shard, CancellationToken.None);
+        }
+    }
+
+    private IEnumerable<IProjectionSource<IDocumentOperations, IQuerySession>> Sources() =>
+        Options.Projections.All.Where(x => x.Lifecycle != ProjectionLifecycle.Live && DocumentType(x) is not null);
+
+    private static Type? DocumentType(object source)
+    {
+        for (var type = source.GetType(); type is not null; type = type.BaseType)
+            if (type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(SingleStreamProjection<,>)
+                && type.GetGenericArguments()[1] == typeof(Guid))
+                return type.GetGenericArguments()[0];
+        return null;
+    }
+
+    private string TableOf(Type documentType) => ((DocumentMapping)store.Options.FindOrResolveDocumentType(documentType)).TableName.QualifiedName;
+
+    /// <summary>Two hosts writing one shard's documents would undo each other: the live host that runs it must rebuild it.</summary>
+    private async Task RefuseWhileAnotherHostRunsAsync(NpgsqlConnection connection, IReadOnlyList<string> shards, CancellationToken ct)
+    {
+        var schema = store.Options.DatabaseSchemaName;
+        if (shards.Count == 0 || await ScalarAsync(connection, $"select count(*) from pg_tables where schemaname = '{schema}' and tablename = 'wolverine_node_assignments'", ct) == 0)
+            return;
+        var suffixes = shards.Select(x => "/" + x.ToLowerInvariant().Replace(':', '/')).ToArray();
+        var running = await StreetsAsync(connection, $"""
+            select a.id from {schema}.wolverine_node_assignments a join {schema}.wolverine_nodes n on n.id = a.node_id
+            where n.health_check > now() - interval '1 minute' and a.id like any (select '%' || s from unnest(@suffixes) s)
+            """, ct, ("suffixes", suffixes));
+        if (running.Count > 0)
+            throw new InvalidOperationException(
+                $"Another live host runs {string.Join(", ", running)}: rebuild on that host, or stop the service and use the rebuild command.");
+    }
+
+    private async Task<List<(string Name, long Events, long Documents, long Removed)>> RebuildStreetAsync(
+        IReadOnlyList<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)> targets, string street, CancellationToken ct)
+    {
+        var tenant = await Options.Tenancy.GetTenantAsync(street);
+        await using var connection = await OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var folds = new List<IStreetFold>();
+        foreach (var (source, upTo) in targets)
+        {
+            var fold = (IStreetFold)Activator.CreateInstance(typeof(StreetFold<>).MakeGenericType(DocumentType(source)!),
+                source, upTo, tenant, store, connection)!;
+            await fold.BeginAsync(ct);
+            folds.Add(fold);
+        }
+
+        await using (var session = store.QuerySession(street))
+        {
+            var upTo = targets.Max(t => t.UpTo);
+            var query = session.Events.QueryAllRawEvents().Where(x => x.Sequence <= upTo);
+            if (folds.All(x => x.EventTypes.Count > 0))
+            {
+                var types = folds.SelectMany(f => f.EventTypes).Distinct().ToArray();
+                query = query.Where(x => x.EventTypesAre(types));
+            }
+            var stream = Guid.Empty;
+            await foreach (var e in Marten.QueryableExtensions.ToAsyncEnumerable(query.OrderBy(x => x.StreamId).ThenBy(x => x.Version), ct))
+            {
+                if (e.StreamId != stream)
+                {
+                    foreach (var fold in folds) await fold.EndStreamAsync(ct);
+                    stream = e.StreamId;
+                }
+                foreach (var fold in folds) fold.Apply(e);
+            }
+            foreach (var fold in folds) await fold.EndStreamAsync(ct);
+        }
+
+        var results = new List<(string, long, long, long)>();
+        foreach (var fold in folds) results.Add(await fold.FinishAsync(street, ct));
+        await transaction.CommitAsync(ct);
+        return results;
+    }
+
+    private interface IStreetFold
+    {
+        IReadOnlyCollection<Type> EventTypes { get; }
+        Task BeginAsync(CancellationToken ct);
+        void Apply(IEvent e);
+        Task EndStreamAsync(CancellationToken ct);
+        Task<(string Name, long Events, long Documents, long Removed)> FinishAsync(string street, CancellationToken ct);
+    }
+
+    /// <summary>One projection's documents for one street, folded event by event and copied in chunks.</summary>
+    private sealed class StreetFold<TDoc>(IProjectionSource<IDocumentOperations, IQuerySession> source, long upTo, Tenant tenant, IDocumentStore store, NpgsqlConnection connection)
+        : IStreetFold where TDoc : class
+    {
+        private readonly SingleStreamProjection<TDoc, Guid> _projection = (SingleStreamProjection<TDoc, Guid>)source;
+        private readonly IBulkLoader<TDoc> _loader = ((MartenDocumentProvider<TDoc>)tenant.Database.Providers.StorageFor<TDoc>()).BulkLoader;
+        private readonly DocumentMapping _mapping = (DocumentMapping)store.Options.FindOrResolveDocumentType(typeof(TDoc));
+        private readonly List<TDoc> _chunk = new(Chunk);
+        private readonly List<Guid> _ids = [];
+        private readonly List<long> _versions = [];
+        private TDoc? _document;
+        private IEvent? _last;
+        private long _events;
+
+        public IReadOnlyCollection<Type> EventTypes { get; } = ((SingleStreamProjection<TDoc, Guid>)source).IncludedEventTypes.ToHashSet();
+
+        private string Temporary => _mapping.TableName.Name + "_temp";
+
+        public Task BeginAsync(CancellationToken ct) => ExecuteAsync(connection, _loader.CreateTempTableForCopying(), ct);
+
+        public void Apply(IEvent e)
+        {
+            if (e.Sequence > upTo || (EventTypes.Count > 0 && !EventTypes.Contains(e.EventType))) return;
+            _document = _projection.Evolve(_document, e.StreamId, e);
+            _last = e;
+            _events++;
+        }
+
+        public async Task EndStreamAsync(CancellationToken ct)
+        {
+            if (_document is not null && _last is not null)
+            {
+                _chunk.Add(_document);
+                _ids.Add(_last.StreamId);
+                _versions.Add(_last.Version);
+                if (_chunk.Count >= Chunk) await CopyAsync(ct);
+            }
+            _document = null;
+            _last = null;
+        }
+
+        public async Task<(string Name, long Events, long Documents, long Removed)> FinishAsync(string street, CancellationToken ct)
+        {
+            await CopyAsync(ct);
+            // A projected document's revision is its stream's version, as the daemon stores it; the loader wrote its own.
+            await ExecuteAsync(connection, $"update {Temporary} t set mt_version = v.version from unnest(@ids, @versions) as v (id, version) where t.id = v.id",
+                ct, ("ids", _ids.ToArray()), ("versions", _versions.ToArray()));
+            await ExecuteAsync(connection, _loader.OverwriteDuplicatesFromTempTable() + ";" + _loader.CopyNewDocumentsFromTempTable(), ct);
+            var removed = await ExecuteAsync(connection,
+                $"delete from {_mapping.TableName.QualifiedName} m where m.tenant_id = @street and not exists (select from {Temporary} t where t.id = m.id)",
+                ct, ("street", street));
+            await ExecuteAsync(connection, $"drop table {Temporary}", ct);
+            return (_projection.Name, _events, _ids.Count, removed);
+        }
+
+        private async Task CopyAsync(CancellationToken ct)
+        {
+            if (_chunk.Count == 0) return;
+            await _loader.LoadIntoTempTableAsync(tenant, store.Options.Serializer(), connection, _chunk, ct);
+            _chunk.Clear();
+        }
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken ct) =>
+        Convert.ToInt64(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync(ct));
+
+    private static async Task<List<string>> StreetsAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        var streets = new List<string>();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) streets.Add(reader.GetString(0));
+        return streets;
+    }
+
+    private static async Task<long> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+}
