@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using IssueTracker.Projections.AssigneeQueue;
 using IssueTracker.Projections.IssueDetails;
+using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Marten.Events;
 using IssueTracker.Host.Infrastructure;
@@ -24,6 +26,11 @@ public static class ScalePhase
     private static readonly string[] Projections =
         Environment.GetEnvironmentVariable("BENCH_PROJECTIONS")?.Split(',') ?? ["StatusBoard", "AssigneeQueue", nameof(IssueDetails)];
 
+    private static readonly Dictionary<string, Type> Documents = new()
+    {
+        ["StatusBoard"] = typeof(StatusBoardRow), ["AssigneeQueue"] = typeof(AssigneeQueueItem), [nameof(IssueDetails)] = typeof(IssueDetails)
+    };
+
     public static async Task<RebuildResult> RebuildAsync(BenchHost host, NpgsqlDataSource db, TimeSpan patience)
     {
         // The daemon first catches up on the bulk load, so neither the read nor the rebuild shares the cores with it.
@@ -32,6 +39,9 @@ public static class ScalePhase
         Progress.Say($"  read {events:N0} events in {readSeconds:F1} s; rebuilding {string.Join(", ", Projections)} together");
         var rebuild = host.Services.GetRequiredService<StreamRebuild>();
         var clock = Stopwatch.StartNew();
+        // From nothing, as Marten's own rebuild starts (its teardown truncates): every document is written, none is only
+        // rewritten in place.
+        foreach (var name in Projections) await host.Store.Advanced.Clean.DeleteDocumentsByTypeAsync(Documents[name]);
         using (var timeout = new CancellationTokenSource(patience))
             await rebuild.RebuildAsync(Projections, street: null, timeout.Token);
         // One pass over the events folds them all: each took the whole time.

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using IssueTracker.Projections.StatusBoard;
+using IssueTracker.Host.Infrastructure;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql.Functions;
@@ -33,13 +34,38 @@ internal sealed class BoardCounters(StoreOptions options) : FeatureSchemaBase("B
     /// <summary>Math.Round(days, 1) rounds days × 10 half to even, as PostgreSQL's round(float8) does: a bucket is one rounded value.</summary>
     public static string Tenths(string days) => $"round({days} * 10)::integer";
 
+    /// <summary>While it is 'on' in a transaction, the row trigger leaves the counters alone: a rebuild recounts the street once.</summary>
+    public const string RecountSetting = "issuetracker.board_recount";
+
     public override IEnumerable<Type> DependentTypes() => [typeof(StatusBoardRow)];
+
+    /// <summary>Marten's name for StatusBoardRow's table (BoardSql.Rows reads it from the mapping at run time; a test compares).</summary>
+    private static string RowsOf(string schema) => $"{schema}.mt_doc_statusboardrow";
+
+    /// <summary>
+    /// The counters of the rows <paramref name="where"/> selects, counted from the rows in two statements (counting row by
+    /// row in one transaction would update each counter once per row, and each update walks the ones before it).
+    /// </summary>
+    public static string Recount(string schema, string where)
+    {
+        var rows = RowsOf(schema);
+        var keys = $"lateral (values ('community', r.community), ('grid', coalesce(r.grid::text, '{NoKey}')), ('category', r.category)) as d (dimension, key)";
+        return $"""
+                insert into {schema}.{Counts} (tenant_id, dimension, key, status, issues, flagged)
+                select r.tenant_id, d.dimension, d.key, r.status, count(*), count(*) filter (where r.overdue)
+                from {rows} r, {keys}
+                where {where} group by r.tenant_id, d.dimension, d.key, r.status;
+                insert into {schema}.{Histogram} (tenant_id, dimension, key, tenths, resolved)
+                select r.tenant_id, d.dimension, d.key, {Tenths(Days("r.raised_at", "r.resolved_at"))}, count(*)
+                from {rows} r, {keys}
+                where r.resolved_at is not null and {where} group by 1, 2, 3, 4;
+            """;
+    }
 
     protected override IEnumerable<ISchemaObject> schemaObjects()
     {
         var schema = options.DatabaseSchemaName;
-        // Marten's name for StatusBoardRow's table (BoardSql.Rows reads it from the mapping at run time; a test compares).
-        var rows = $"{schema}.mt_doc_statusboardrow";
+        var rows = RowsOf(schema);
         var counts = new Table($"{schema}.{Counts}");
         counts.AddColumn<string>("tenant_id").AsPrimaryKey().NotNull();
         counts.AddColumn<string>("dimension").AsPrimaryKey().NotNull();
@@ -78,12 +104,17 @@ internal sealed class BoardCounters(StoreOptions options) : FeatureSchemaBase("B
             end;
             $function$;
             """);
+        // Weasel replaces a changed function with drop ... cascade, which drops the trigger too without creating it again:
+        // a new body takes a new name, so that the trigger, now naming another function, is created again after it.
         var changed = Function.ForSql($$"""
-            CREATE OR REPLACE FUNCTION {{schema}}.issuetracker_board_row_changed()
+            CREATE OR REPLACE FUNCTION {{schema}}.issuetracker_board_count_row()
              RETURNS trigger
              LANGUAGE plpgsql
             AS $function$
             begin
+                if current_setting('{{RecountSetting}}', true) = 'on' then
+                    return null;
+                end if;
                 if TG_OP = 'UPDATE' and (OLD.tenant_id, OLD.community, OLD.grid, OLD.category, OLD.status, OLD.overdue,
                         OLD.raised_at, OLD.resolved_at) is not distinct from (NEW.tenant_id, NEW.community, NEW.grid,
                         NEW.category, NEW.status, NEW.overdue, NEW.raised_at, NEW.resolved_at) then
@@ -124,13 +155,12 @@ internal sealed class BoardCounters(StoreOptions options) : FeatureSchemaBase("B
                 lock table {{rows}} in share row exclusive mode;
                 delete from {{schema}}.{{Counts}};
                 delete from {{schema}}.{{Histogram}};
-                perform {{schema}}.issuetracker_board_count(tenant_id, community, grid, category, status, overdue, raised_at, resolved_at, 1)
-                from {{rows}};
+            {{Recount(schema, "true")}}
             end;
             $function$;
             """);
         var onRow = new CountingTrigger($"{schema}.issuetracker_board_row_counted", rows,
-            $"{schema}.issuetracker_board_row_changed()", schema)
+            $"{schema}.issuetracker_board_count_row()", schema)
         {
             Timing = TriggerTiming.After, Events = TriggerEvents.Insert | TriggerEvents.Update | TriggerEvents.Delete
         };
@@ -157,6 +187,27 @@ internal sealed class BoardCounters(StoreOptions options) : FeatureSchemaBase("B
             if (!await reader.ReadAsync(ct) || await reader.IsDBNullAsync(0, ct)) return new SchemaObjectDelta(this, SchemaPatchDifference.Create);
             var existing = (await reader.GetFieldValueAsync<string>(0, ct)).Replace("INSERT OR DELETE OR UPDATE", "INSERT OR UPDATE OR DELETE");
             return new SchemaObjectDelta(this, Matches(existing) ? SchemaPatchDifference.None : SchemaPatchDifference.Update);
+        }
+    }
+}
+
+/// <summary>A street's StatusBoardRow rows rebuilt in one transaction: the row trigger pauses, and the street is counted again once.</summary>
+internal sealed class BoardCountersRebuild(IDocumentStore store) : IRebuildCompanion
+{
+    public Type DocumentType => typeof(StatusBoardRow);
+
+    public string Before => $"set local {BoardCounters.RecountSetting} = 'on'";
+
+    public string After
+    {
+        get
+        {
+            var schema = store.Options.DatabaseSchemaName;
+            return $"""
+                delete from {schema}.{BoardCounters.Counts} where tenant_id = @street;
+                delete from {schema}.{BoardCounters.Histogram} where tenant_id = @street;
+                {BoardCounters.Recount(schema, "r.tenant_id = @street")}
+                """;
         }
     }
 }

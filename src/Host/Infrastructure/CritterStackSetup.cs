@@ -46,6 +46,7 @@ public static class CritterStackSetup
         var boardChanges = new BoardChanges();
         builder.Services.AddSingleton(boardChanges);
         builder.Services.AddSingleton<StreamRebuild>();
+        builder.Services.AddSingleton<IRebuildCompanion, BoardCountersRebuild>();
 
         var marten = builder.Services.AddMarten(options =>
             {

@@ -13,6 +13,17 @@ using Npgsql;
 
 namespace IssueTracker.Host.Infrastructure;
 
+/// <summary>
+/// What a rebuild runs around one street's documents of one type, inside their transaction: a table the rows' triggers
+/// keep is paused <see cref="Before"/> and counted again <see cref="After"/> (with <c>@street</c>), once instead of row by row.
+/// </summary>
+public interface IRebuildCompanion
+{
+    Type DocumentType { get; }
+    string Before { get; }
+    string After { get; }
+}
+
 /// <summary>What one rebuild did: the events folded, the documents written and removed, and the sequence it reached.</summary>
 public sealed record StreamRebuildResult(string Projection, string? Street, long Events, long Documents, long Removed, long UpTo);
 
@@ -27,10 +38,11 @@ public sealed record StreamRebuildResult(string Projection, string? Street, long
 /// on the host that runs the shards, or with the service stopped (the <c>rebuild</c> command): a rebuild refuses
 /// while another live host runs one of them.
 /// </summary>
-public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator coordinator, BoardChanges boards)
+public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator coordinator, BoardChanges boards,
+    IEnumerable<IRebuildCompanion> companions)
 {
     /// <summary>Documents per COPY: a large street is not held in memory at once.</summary>
-    private const int Chunk = 5_000;
+    private const int ChunkSize = 5_000;
 
     private StoreOptions Options => (StoreOptions)store.Options;
 
@@ -134,64 +146,72 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         IReadOnlyList<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)> targets, string street, CancellationToken ct)
     {
         var tenant = await Options.Tenancy.GetTenantAsync(street);
-        await using var connection = await OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         var folds = new List<IStreetFold>();
-        foreach (var (source, upTo) in targets)
+        try
         {
-            var fold = (IStreetFold)Activator.CreateInstance(typeof(StreetFold<>).MakeGenericType(DocumentType(source)!),
-                source, upTo, tenant, store, connection)!;
-            await fold.BeginAsync(ct);
-            folds.Add(fold);
-        }
-
-        await using (var session = store.QuerySession(street))
-        {
-            var upTo = targets.Max(t => t.UpTo);
-            var query = session.Events.QueryAllRawEvents().Where(x => x.Sequence <= upTo);
-            if (folds.All(x => x.EventTypes.Count > 0))
+            foreach (var (source, upTo) in targets)
             {
-                var types = folds.SelectMany(f => f.EventTypes).Distinct().ToArray();
-                query = query.Where(x => x.EventTypesAre(types));
+                var fold = (IStreetFold)Activator.CreateInstance(typeof(StreetFold<>).MakeGenericType(DocumentType(source)!),
+                    source, upTo, tenant, store, companions.Where(x => x.DocumentType == DocumentType(source)).ToList())!;
+                folds.Add(fold);
+                await fold.BeginAsync(await OpenAsync(ct), ct);
             }
-            var stream = Guid.Empty;
-            await foreach (var e in Marten.QueryableExtensions.ToAsyncEnumerable(query.OrderBy(x => x.StreamId).ThenBy(x => x.Version), ct))
+
+            await using (var session = store.QuerySession(street))
             {
-                if (e.StreamId != stream)
+                var upTo = targets.Max(t => t.UpTo);
+                var query = session.Events.QueryAllRawEvents().Where(x => x.Sequence <= upTo);
+                if (folds.All(x => x.EventTypes.Count > 0))
                 {
-                    foreach (var fold in folds) await fold.EndStreamAsync(ct);
-                    stream = e.StreamId;
+                    var types = folds.SelectMany(f => f.EventTypes).Distinct().ToArray();
+                    query = query.Where(x => x.EventTypesAre(types));
                 }
-                foreach (var fold in folds) fold.Apply(e);
+                var stream = Guid.Empty;
+                await foreach (var e in Marten.QueryableExtensions.ToAsyncEnumerable(query.OrderBy(x => x.StreamId).ThenBy(x => x.Version), ct))
+                {
+                    if (e.StreamId != stream)
+                    {
+                        foreach (var fold in folds) await fold.EndStreamAsync(ct);
+                        stream = e.StreamId;
+                    }
+                    foreach (var fold in folds) fold.Apply(e);
+                }
+                foreach (var fold in folds) await fold.EndStreamAsync(ct);
             }
-            foreach (var fold in folds) await fold.EndStreamAsync(ct);
+            return [.. await Task.WhenAll(folds.Select(x => x.FinishAsync(street, ct)))];
         }
-
-        var results = new List<(string, long, long, long)>();
-        foreach (var fold in folds) results.Add(await fold.FinishAsync(street, ct));
-        await transaction.CommitAsync(ct);
-        return results;
+        finally
+        {
+            foreach (var fold in folds) await fold.DisposeAsync();
+        }
     }
 
-    private interface IStreetFold
+    private interface IStreetFold : IAsyncDisposable
     {
         IReadOnlyCollection<Type> EventTypes { get; }
-        Task BeginAsync(CancellationToken ct);
+        Task BeginAsync(NpgsqlConnection connection, CancellationToken ct);
         void Apply(IEvent e);
         Task EndStreamAsync(CancellationToken ct);
         Task<(string Name, long Events, long Documents, long Removed)> FinishAsync(string street, CancellationToken ct);
     }
 
-    /// <summary>One projection's documents for one street, folded event by event and copied in chunks.</summary>
-    private sealed class StreetFold<TDoc>(IProjectionSource<IDocumentOperations, IQuerySession> source, long upTo, Tenant tenant, IDocumentStore store, NpgsqlConnection connection)
+    /// <summary>
+    /// One projection's documents for one street, in a transaction of its own: folded event by event, and every
+    /// <see cref="ChunkSize"/> documents copied into a temporary table (Marten's bulk loader computes the duplicated
+    /// columns), given their stream's version as their revision and upserted — while the next chunk is folded.
+    /// </summary>
+    private sealed class StreetFold<TDoc>(IProjectionSource<IDocumentOperations, IQuerySession> source, long upTo, Tenant tenant, IDocumentStore store,
+        IReadOnlyList<IRebuildCompanion> companions)
         : IStreetFold where TDoc : class
     {
         private readonly SingleStreamProjection<TDoc, Guid> _projection = (SingleStreamProjection<TDoc, Guid>)source;
         private readonly IBulkLoader<TDoc> _loader = ((MartenDocumentProvider<TDoc>)tenant.Database.Providers.StorageFor<TDoc>()).BulkLoader;
         private readonly DocumentMapping _mapping = (DocumentMapping)store.Options.FindOrResolveDocumentType(typeof(TDoc));
-        private readonly List<TDoc> _chunk = new(Chunk);
-        private readonly List<Guid> _ids = [];
-        private readonly List<long> _versions = [];
+        private readonly List<Guid> _written = [];
+        private NpgsqlConnection _connection = null!;
+        private NpgsqlTransaction _transaction = null!;
+        private Chunk<TDoc> _chunk = new();
+        private Task _writing = Task.CompletedTask;
         private TDoc? _document;
         private IEvent? _last;
         private long _events;
@@ -200,7 +220,13 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
 
         private string Temporary => _mapping.TableName.Name + "_temp";
 
-        public Task BeginAsync(CancellationToken ct) => ExecuteAsync(connection, _loader.CreateTempTableForCopying(), ct);
+        public async Task BeginAsync(NpgsqlConnection connection, CancellationToken ct)
+        {
+            _connection = connection;
+            _transaction = await connection.BeginTransactionAsync(ct);
+            await ExecuteAsync(connection, _loader.CreateTempTableForCopying(), ct);
+            foreach (var companion in companions) await ExecuteAsync(connection, companion.Before, ct);
+        }
 
         public void Apply(IEvent e)
         {
@@ -214,10 +240,8 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         {
             if (_document is not null && _last is not null)
             {
-                _chunk.Add(_document);
-                _ids.Add(_last.StreamId);
-                _versions.Add(_last.Version);
-                if (_chunk.Count >= Chunk) await CopyAsync(ct);
+                _chunk.Add(_document, _last.StreamId, _last.Version);
+                if (_chunk.Documents.Count >= ChunkSize) await WriteAsync(ct);
             }
             _document = null;
             _last = null;
@@ -225,23 +249,55 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
 
         public async Task<(string Name, long Events, long Documents, long Removed)> FinishAsync(string street, CancellationToken ct)
         {
-            await CopyAsync(ct);
-            // A projected document's revision is its stream's version, as the daemon stores it; the loader wrote its own.
-            await ExecuteAsync(connection, $"update {Temporary} t set mt_version = v.version from unnest(@ids, @versions) as v (id, version) where t.id = v.id",
-                ct, ("ids", _ids.ToArray()), ("versions", _versions.ToArray()));
-            await ExecuteAsync(connection, _loader.OverwriteDuplicatesFromTempTable() + ";" + _loader.CopyNewDocumentsFromTempTable(), ct);
-            var removed = await ExecuteAsync(connection,
-                $"delete from {_mapping.TableName.QualifiedName} m where m.tenant_id = @street and not exists (select from {Temporary} t where t.id = m.id)",
-                ct, ("street", street));
-            await ExecuteAsync(connection, $"drop table {Temporary}", ct);
-            return (_projection.Name, _events, _ids.Count, removed);
+            await WriteAsync(ct);
+            await _writing;
+            var removed = await ExecuteAsync(_connection,
+                $"delete from {_mapping.TableName.QualifiedName} m where m.tenant_id = @street and not exists (select from unnest(@ids) as k (id) where k.id = m.id)",
+                ct, ("street", street), ("ids", _written.ToArray()));
+            foreach (var companion in companions) await ExecuteAsync(_connection, companion.After, ct, ("street", street));
+            await ExecuteAsync(_connection, $"drop table {Temporary}", ct);
+            await _transaction.CommitAsync(ct);
+            return (_projection.Name, _events, _written.Count, removed);
         }
 
-        private async Task CopyAsync(CancellationToken ct)
+        /// <summary>Hands the chunk to the connection once the one before it is written; the fold goes on meanwhile.</summary>
+        private async Task WriteAsync(CancellationToken ct)
         {
-            if (_chunk.Count == 0) return;
-            await _loader.LoadIntoTempTableAsync(tenant, store.Options.Serializer(), connection, _chunk, ct);
-            _chunk.Clear();
+            await _writing;
+            if (_chunk.Documents.Count == 0) return;
+            var chunk = _chunk;
+            _chunk = new Chunk<TDoc>();
+            _written.AddRange(chunk.Ids);
+            _writing = Task.Run(async () =>
+            {
+                await _loader.LoadIntoTempTableAsync(tenant, store.Options.Serializer(), _connection, chunk.Documents, ct);
+                // A projected document's revision is its stream's version, as the daemon stores it; the loader wrote its own.
+                await ExecuteAsync(_connection, $"update {Temporary} t set mt_version = v.version from unnest(@ids, @versions) as v (id, version) where t.id = v.id",
+                    ct, ("ids", chunk.Ids.ToArray()), ("versions", chunk.Versions.ToArray()));
+                await ExecuteAsync(_connection, _loader.OverwriteDuplicatesFromTempTable() + ";" + _loader.CopyNewDocumentsFromTempTable() +
+                                                $";truncate {Temporary}", ct);
+            }, ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try { await _writing; }
+            catch { /* the failure is the one FinishAsync or the fold already threw */ }
+            if (_connection is not null) await _connection.DisposeAsync();
+        }
+    }
+
+    private sealed class Chunk<TDoc>
+    {
+        public List<TDoc> Documents { get; } = new(ChunkSize);
+        public List<Guid> Ids { get; } = new(ChunkSize);
+        public List<long> Versions { get; } = new(ChunkSize);
+
+        public void Add(TDoc document, Guid id, long version)
+        {
+            Documents.Add(document);
+            Ids.Add(id);
+            Versions.Add(version);
         }
     }
 
