@@ -31,7 +31,7 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
                 Console.WriteLine($"{result.Projection}: {result.Events:N0} events folded into {result.Documents:N0} documents, " +
                                   $"{result.Removed:N0} removed, up to sequence {result.UpTo:N0} ({clock.Elapsed.TotalSeconds:F1} s)");
             }
-            catch (ArgumentException refused)
+            catch (Exception refused) when (refused is ArgumentException or InvalidOperationException)
             {
                 Console.Error.WriteLine(refused.Message);
                 return false;

@@ -56,12 +56,12 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         var sources = projections.Select(name => Sources().SingleOrDefault(x => x.Name == name)
             ?? throw new ArgumentException($"'{name}' is not a projection this store rebuilds; these are: {string.Join(", ", Rebuildable)}.")).ToList();
         var tables = EventTables.Of(store);
-        var daemon = coordinator.DaemonForMainDatabase();
+        var daemon = LocalDaemon();
         var shards = sources.Where(x => x.Lifecycle == ProjectionLifecycle.Async).Select(x => $"{x.Name}:All").ToList();
-        var stopped = shards.Where(shard => daemon.CurrentAgents().Any(x => x.Name.Identity == shard)).ToList();
+        var stopped = daemon is null ? [] : shards.Where(shard => daemon.CurrentAgents().Any(x => x.Name.Identity == shard)).ToList();
         await using var connection = await OpenAsync(ct);
         await RefuseWhileAnotherHostRunsAsync(connection, shards.Except(stopped).ToList(), ct);
-        foreach (var shard in stopped) await daemon.StopAgentAsync(shard);
+        foreach (var shard in stopped) await daemon!.StopAgentAsync(shard);
         try
         {
             // One street's rebuild folds each async projection up to where its shard stands, which it keeps, so the shard
@@ -108,7 +108,20 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         }
         finally
         {
-            foreach (var shard in stopped) await daemon.StartAgentAsync(shard, CancellationToken.None);
+            foreach (var shard in stopped) await daemon!.StartAgentAsync(shard, CancellationToken.None);
+        }
+    }
+
+    /// <summary>The daemon this process runs, if any (none in the rebuild command, nor under Wolverine before it assigns agents here).</summary>
+    private JasperFx.Events.Daemon.IProjectionDaemon? LocalDaemon()
+    {
+        try
+        {
+            return coordinator.DaemonForMainDatabase();
+        }
+        catch (Wolverine.Runtime.Agents.DaemonNotRunningOnThisNodeException)
+        {
+            return null;
         }
     }
 
@@ -207,7 +220,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         private readonly SingleStreamProjection<TDoc, Guid> _projection = (SingleStreamProjection<TDoc, Guid>)source;
         private readonly IBulkLoader<TDoc> _loader = ((MartenDocumentProvider<TDoc>)tenant.Database.Providers.StorageFor<TDoc>()).BulkLoader;
         private readonly DocumentMapping _mapping = (DocumentMapping)store.Options.FindOrResolveDocumentType(typeof(TDoc));
-        private readonly List<Guid> _written = [];
+        private long _written;
         private NpgsqlConnection _connection = null!;
         private NpgsqlTransaction _transaction = null!;
         private Chunk<TDoc> _chunk = new();
@@ -220,11 +233,13 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
 
         private string Temporary => _mapping.TableName.Name + "_temp";
 
+        private string Kept => _mapping.TableName.Name + "_kept";
+
         public async Task BeginAsync(NpgsqlConnection connection, CancellationToken ct)
         {
             _connection = connection;
             _transaction = await connection.BeginTransactionAsync(ct);
-            await ExecuteAsync(connection, _loader.CreateTempTableForCopying(), ct);
+            await ExecuteAsync(connection, _loader.CreateTempTableForCopying() + $";create temporary table {Kept} (id uuid not null)", ct);
             foreach (var companion in companions) await ExecuteAsync(connection, companion.Before, ct);
         }
 
@@ -251,13 +266,15 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         {
             await WriteAsync(ct);
             await _writing;
-            var removed = await ExecuteAsync(_connection,
-                $"delete from {_mapping.TableName.QualifiedName} m where m.tenant_id = @street and not exists (select from unnest(@ids) as k (id) where k.id = m.id)",
-                ct, ("street", street), ("ids", _written.ToArray()));
+            // The street's rows this rebuild did not write: no stream produces them any more. (not in: a hashed subplan
+            // whatever the table's statistics say; a just-emptied table's made not exists a nested loop.)
+            var removed = await ExecuteAsync(_connection, $"""
+                delete from {_mapping.TableName.QualifiedName} where tenant_id = @street and id not in (select id from {Kept})
+                """, ct, ("street", street));
             foreach (var companion in companions) await ExecuteAsync(_connection, companion.After, ct, ("street", street));
-            await ExecuteAsync(_connection, $"drop table {Temporary}", ct);
+            await ExecuteAsync(_connection, $"drop table {Temporary}; drop table {Kept}", ct);
             await _transaction.CommitAsync(ct);
-            return (_projection.Name, _events, _written.Count, removed);
+            return (_projection.Name, _events, _written, removed);
         }
 
         /// <summary>Hands the chunk to the connection once the one before it is written; the fold goes on meanwhile.</summary>
@@ -267,7 +284,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
             if (_chunk.Documents.Count == 0) return;
             var chunk = _chunk;
             _chunk = new Chunk<TDoc>();
-            _written.AddRange(chunk.Ids);
+            _written += chunk.Ids.Count;
             _writing = Task.Run(async () =>
             {
                 await _loader.LoadIntoTempTableAsync(tenant, store.Options.Serializer(), _connection, chunk.Documents, ct);
@@ -275,7 +292,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
                 await ExecuteAsync(_connection, $"update {Temporary} t set mt_version = v.version from unnest(@ids, @versions) as v (id, version) where t.id = v.id",
                     ct, ("ids", chunk.Ids.ToArray()), ("versions", chunk.Versions.ToArray()));
                 await ExecuteAsync(_connection, _loader.OverwriteDuplicatesFromTempTable() + ";" + _loader.CopyNewDocumentsFromTempTable() +
-                                                $";truncate {Temporary}", ct);
+                                                $";insert into {Kept} select id from {Temporary};truncate {Temporary}", ct);
             }, ct);
         }
 

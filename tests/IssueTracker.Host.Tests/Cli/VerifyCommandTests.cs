@@ -70,7 +70,7 @@ public class VerifyCommandTests(AppFixture app)
     }
 
     /// <summary>Runs the built host's command line, as `dotnet run --project src/Host -- ...` would, on the test database.</summary>
-    private static async Task<(int ExitCode, string Output)> RunHost(params string[] arguments)
+    internal static async Task<(int ExitCode, string Output)> RunHost(params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
