@@ -1,10 +1,10 @@
 using System.Diagnostics;
+using IssueTracker.Host.Infrastructure;
 using IssueTracker.Projections.AssigneeQueue;
 using IssueTracker.Projections.IssueDetails;
 using IssueTracker.Projections.StatusBoard;
 using Marten;
 using Marten.Events;
-using IssueTracker.Host.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using IssueTracker.Projections.StatusBoard;
 using IssueTracker.Host.Infrastructure;
+using IssueTracker.Projections.StatusBoard;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql.Functions;

@@ -34,9 +34,10 @@ public sealed record StreamRebuildResult(string Projection, string? Street, long
 /// documents no stream produces any more are deleted, in one transaction per street: a reader sees the old board or
 /// the new one, and other streets' rows are not written. Marten's own rebuild writes an aggregation's documents one
 /// INSERT statement at a time, each parsed and planned on its own; that bound its rate (docs/benchmarks.md).
-/// An async projection's shard is stopped on this host while it runs and started again after. In a cluster, run it
-/// on the host that runs the shards, or with the service stopped (the <c>rebuild</c> command): a rebuild refuses
-/// while another live host runs one of them.
+/// In a running host the shards keep running (stopping one under Wolverine's distribution stalled it for up to a
+/// minute), so a stream that receives an event while its street rebuilds may keep the daemon's write of it, built on
+/// its previous document. Exact to the last stream: the <c>rebuild</c> command with the service stopped, which
+/// refuses while a live host runs the shards; in a cluster, a host rebuilds only the shards it runs itself.
 /// </summary>
 public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator coordinator, BoardChanges boards,
     IEnumerable<IRebuildCompanion> companions)
@@ -58,58 +59,47 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         var tables = EventTables.Of(store);
         var daemon = LocalDaemon();
         var shards = sources.Where(x => x.Lifecycle == ProjectionLifecycle.Async).Select(x => $"{x.Name}:All").ToList();
-        var stopped = daemon is null ? [] : shards.Where(shard => daemon.CurrentAgents().Any(x => x.Name.Identity == shard)).ToList();
+        var runningHere = daemon is null ? [] : shards.Where(shard => daemon.CurrentAgents().Any(x => x.Name.Identity == shard)).ToList();
         await using var connection = await OpenAsync(ct);
-        await RefuseWhileAnotherHostRunsAsync(connection, shards.Except(stopped).ToList(), ct);
-        foreach (var shard in stopped) await daemon!.StopAgentAsync(shard);
-        try
-        {
-            // One street's rebuild folds each async projection up to where its shard stands, which it keeps, so the shard
-            // goes on from there for every street alike. A whole rebuild folds up to the high-water mark the daemon here
-            // keeps (appends may still be committing below the newest sequence) and moves the shards there; with no
-            // daemon here, to the newest event. An inline projection is folded up to the newest event.
-            var newest = await ScalarAsync(connection, $"select coalesce(max(seq_id), 0) from {tables.Events}", ct);
-            var mark = stopped.Count > 0
-                ? await ScalarAsync(connection, $"select coalesce(max(last_seq_id), 0) from {tables.Progression} where name = 'HighWaterMark'", ct)
-                : newest;
-            var targets = new List<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)>();
-            foreach (var source in sources)
-                targets.Add((source, source.Lifecycle != ProjectionLifecycle.Async ? newest
-                    : street is null ? mark
-                    : await ScalarAsync(connection, $"select coalesce(max(last_seq_id), 0) from {tables.Progression} where name = '{source.Name}:All'", ct)));
-            var streets = street is null ? await StreetsAsync(connection, $"select distinct tenant_id from {tables.Events}", ct) : [street];
+        await RefuseWhileAnotherHostRunsAsync(connection, shards.Except(runningHere).ToList(), ct);
+        // Where a daemon runs, an async projection is folded up to where its shard stands, which it keeps: the shard
+        // goes on from there for every street alike (a moved position would make its next batch fail). With no daemon
+        // anywhere (the rebuild command, the service stopped), the store is folded to its newest event and the
+        // shards moved there. An inline projection is folded up to the newest event.
+        var newest = await ScalarAsync(connection, $"select coalesce(max(seq_id), 0) from {tables.Events}", ct);
+        var moveShards = street is null && daemon is null;
+        var targets = new List<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)>();
+        foreach (var source in sources)
+            targets.Add((source, source.Lifecycle != ProjectionLifecycle.Async || moveShards ? newest
+                : await ScalarAsync(connection, $"select coalesce(max(last_seq_id), 0) from {tables.Progression} where name = '{source.Name}:All'", ct)));
+        var streets = street is null ? await StreetsAsync(connection, $"select distinct tenant_id from {tables.Events}", ct) : [street];
 
-            var totals = targets.ToDictionary(x => x.Source.Name, _ => (Events: 0L, Documents: 0L, Removed: 0L));
-            foreach (var one in streets)
-            {
-                foreach (var (name, events, documents, removed) in await RebuildStreetAsync(targets, one, ct))
-                {
-                    var total = totals[name];
-                    totals[name] = (total.Events + events, total.Documents + documents, total.Removed + removed);
-                }
-            }
-            if (street is null)
-            {
-                foreach (var (source, upTo) in targets)
-                {
-                    var table = TableOf(DocumentType(source)!);
-                    var gone = await ExecuteAsync(connection, $"delete from {table} where tenant_id <> all(@streets)", ct, ("streets", streets.ToArray()));
-                    totals[source.Name] = totals[source.Name] with { Removed = totals[source.Name].Removed + gone };
-                    if (source.Lifecycle == ProjectionLifecycle.Async)
-                        await ExecuteAsync(connection, $"""
-                            insert into {tables.Progression} (name, last_seq_id, last_updated) values (@shard, @upTo, transaction_timestamp())
-                            on conflict (name) do update set last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated
-                            """, ct, ("shard", $"{source.Name}:All"), ("upTo", upTo));
-                }
-            }
-            foreach (var one in streets) boards.Publish(one);
-            return targets.Select(x => new StreamRebuildResult(x.Source.Name, street, totals[x.Source.Name].Events,
-                totals[x.Source.Name].Documents, totals[x.Source.Name].Removed, x.UpTo)).ToList();
-        }
-        finally
+        var totals = targets.ToDictionary(x => x.Source.Name, _ => (Events: 0L, Documents: 0L, Removed: 0L));
+        foreach (var one in streets)
         {
-            foreach (var shard in stopped) await daemon!.StartAgentAsync(shard, CancellationToken.None);
+            foreach (var (name, events, documents, removed) in await RebuildStreetAsync(targets, one, ct))
+            {
+                var total = totals[name];
+                totals[name] = (total.Events + events, total.Documents + documents, total.Removed + removed);
+            }
         }
+        if (street is null)
+        {
+            foreach (var (source, upTo) in targets)
+            {
+                var table = TableOf(DocumentType(source)!);
+                var gone = await ExecuteAsync(connection, $"delete from {table} where tenant_id <> all(@streets)", ct, ("streets", streets.ToArray()));
+                totals[source.Name] = totals[source.Name] with { Removed = totals[source.Name].Removed + gone };
+                if (source.Lifecycle == ProjectionLifecycle.Async && moveShards)
+                    await ExecuteAsync(connection, $"""
+                        insert into {tables.Progression} (name, last_seq_id, last_updated) values (@shard, @upTo, transaction_timestamp())
+                        on conflict (name) do update set last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated
+                        """, ct, ("shard", $"{source.Name}:All"), ("upTo", upTo));
+            }
+        }
+        foreach (var one in streets) boards.Publish(one);
+        return targets.Select(x => new StreamRebuildResult(x.Source.Name, street, totals[x.Source.Name].Events,
+            totals[x.Source.Name].Documents, totals[x.Source.Name].Removed, x.UpTo)).ToList();
     }
 
     /// <summary>The daemon this process runs, if any (none in the rebuild command, nor under Wolverine before it assigns agents here).</summary>
