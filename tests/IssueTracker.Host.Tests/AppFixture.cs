@@ -34,7 +34,11 @@ public class AppFixture : IAsyncLifetime
     {
         JasperFxEnvironment.AutoStartHost = true;
         Host = await AlbaHost.For<Program>(ConfigureHost);
+        if (RunsEveryShard) await Host.Services.WaitUntilThisHostRunsEveryShard(TimeSpan.FromSeconds(90));
     }
+
+    /// <summary>Whether this is the suite's host, which its collection's boards rely on, or a second one beside it.</summary>
+    protected virtual bool RunsEveryShard => true;
 
     /// <summary>The settings of every test host (the in-process one and any served on a real port).</summary>
     public void ConfigureHost(IWebHostBuilder builder)

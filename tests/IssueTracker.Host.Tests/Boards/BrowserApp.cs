@@ -48,6 +48,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(0);
         StartServer();
         BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await Services.WaitUntilThisHostRunsEveryShard(TimeSpan.FromSeconds(90));
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -68,6 +68,8 @@ public class TwoHostsTests(AppFixture app) : IAsyncLifetime
     /// <summary>A second host without an async daemon: the suite's host runs the only one (Solo) on the database.</summary>
     private sealed class SecondHost : AppFixture
     {
+        protected override bool RunsEveryShard => false;
+
         protected override void Configure(IWebHostBuilder builder) => builder.ConfigureServices(services =>
             services.ConfigureMarten(options => options.Projections.AsyncMode = DaemonMode.Disabled));
     }
