@@ -8,7 +8,7 @@ public sealed class RebuildInput : NetCoreInput
     [Description("Only this street (tenant); every street when left out")]
     public string? StreetFlag { get; set; }
 
-    [Description("Only this projection (e.g. StatusBoard); every one when left out")]
+    [Description("Only these projections, separated by commas (e.g. StatusBoard,AssigneeQueue); every one when left out")]
     public string? ProjectionFlag { get; set; }
 }
 
@@ -21,7 +21,9 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var rebuild = host.Services.GetRequiredService<StreamRebuild>();
-        var projections = input.ProjectionFlag is { } one ? [one] : rebuild.Rebuildable;
+        var projections = input.ProjectionFlag is { } some
+            ? some.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : rebuild.Rebuildable;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {

@@ -37,10 +37,12 @@ public class RebuildCommandTests(AppFixture app)
         await street.Raise();
         await street.Raise(Bodies.LeakingBuilding());
 
-        var (exitCode, output) = await VerifyCommandTests.RunHost("rebuild", "--street", street.Id, "--projection", "IssueDetails");
+        var (exitCode, output) = await VerifyCommandTests.RunHost("rebuild", "--street", street.Id, "--projection", "IssueDetails, MeetingMinutes");
 
         exitCode.ShouldBe(0, output);
         output.ShouldContain("IssueDetails: 2 events folded into 2 documents, 0 removed");
+        output.ShouldContain("MeetingMinutes: ");
+        output.ShouldContain("Rebuilt 2 projection(s)");
         output.ShouldContain($"for {street.Id}");
     }
 }
