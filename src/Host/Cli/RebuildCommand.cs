@@ -22,7 +22,7 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var rebuild = host.Services.GetRequiredService<StreamRebuild>();
         var projections = input.ProjectionFlag is { } some
-            ? some.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            ? some.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct().ToList()
             : rebuild.Rebuildable;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try

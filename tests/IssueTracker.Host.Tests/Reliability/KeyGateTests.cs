@@ -65,7 +65,7 @@ public class KeyGateTests(AppFixture app)
 [Collection(AppCollection.Name)]
 public class TwoHostsTests(AppFixture app) : IAsyncLifetime
 {
-    /// <summary>A second host without an async daemon: the suite's host runs the only one (Solo) on the database.</summary>
+    /// <summary>A second host on the suite's database, Marten's daemon disabled in it: the suite's host keeps the projections.</summary>
     private sealed class SecondHost : AppFixture
     {
         protected override bool RunsEveryShard => false;
