@@ -47,22 +47,24 @@ public static class EventLog
         await using var data = NpgsqlDataSource.Create(connectionString);
         var issues = burst.Commands / LifecycleBurst.Steps.Length;
         var deadline = System.Diagnostics.Stopwatch.StartNew();
-        long confirmed, behind;
+        long confirmed;
+        string? behind;
         do
         {
             await using var command = data.CreateCommand(
                 "select (select count(*) from issuetracker.mt_doc_statusboardrow where tenant_id = $1 and lower(data->>'status') = 'confirmed'), " +
-                "(select count(*) from issuetracker.mt_event_progression where name like '%:All' " +
-                " and last_seq_id < (select max(seq_id) from issuetracker.mt_events))");
+                "(select string_agg(name || ' at ' || last_seq_id, ', ') from issuetracker.mt_event_progression where name like '%:All' " +
+                " and last_seq_id < (select max(seq_id) from issuetracker.mt_events)), (select max(seq_id) from issuetracker.mt_events)");
             command.Parameters.AddWithValue(street);
             await using var row = await command.ExecuteReaderAsync();
             await row.ReadAsync();
-            (confirmed, behind) = (row.GetInt64(0), row.GetInt64(1));
-            if (confirmed == issues && behind == 0) return;
+            confirmed = row.GetInt64(0);
+            behind = row.IsDBNull(1) ? null : $"{row.GetString(1)} of {row.GetInt64(2)}";
+            if (confirmed == issues && behind is null) return;
             await Task.Delay(200);
         } while (deadline.Elapsed < within);
         throw new ShouldAssertException(
-            $"After {within}: {confirmed} of {issues} status board rows confirmed, {behind} projections behind the event log");
+            $"After {within}: {confirmed} of {issues} status board rows confirmed; projections behind the event log: {behind ?? "none"}");
     }
 
     private static async Task<NpgsqlDataReader> Query(NpgsqlDataSource data, string street, string sql)

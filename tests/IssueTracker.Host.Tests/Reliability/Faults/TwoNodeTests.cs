@@ -15,11 +15,10 @@ namespace IssueTracker.Host.Tests.Reliability.Faults;
 [Collection(FaultCollection.Name)]
 public class TwoNodeTests(FaultCluster cluster, ITestOutputHelper output)
 {
-    /// <summary>Fast enough failure detection for the test's 30 s, and an acknowledgement deadline that expires in it.</summary>
+    /// <summary>An acknowledgement deadline that expires in the test (failure detection: <see cref="HostProcess.FastFailover"/>).</summary>
     private static readonly Dictionary<string, string> Settings = new()
     {
-        ["Projections__Distribution"] = "Balanced", ["Cluster__HealthCheckInterval"] = "00:00:02", ["Cluster__NodeTimeout"] = "00:00:08",
-        ["Deadlines__Acknowledge"] = "00:00:10"
+        ["Projections__Distribution"] = "Balanced", ["Deadlines__Acknowledge"] = "00:00:10"
     };
 
     [Fact]
