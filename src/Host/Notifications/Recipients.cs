@@ -13,6 +13,15 @@ public sealed class Recipients(NotificationOptions options)
     public static async Task<Notify?> ChannelsOfAsync(IQuerySession street, string? org, CancellationToken ct) =>
         org is null ? null : (await street.LoadAsync<DirectoryEntry>(OrganisationIds.StreamId(street.TenantId, org), ct))?.Notify;
 
+    /// <summary>The channels of each organisation named, in one query: those not in the directory are left out.</summary>
+    public static async Task<IReadOnlyDictionary<string, Notify?>> ChannelsOfAsync(IQuerySession street, IEnumerable<string> orgs, CancellationToken ct)
+    {
+        var ids = orgs.Distinct().ToDictionary(org => OrganisationIds.StreamId(street.TenantId, org));
+        if (ids.Count == 0) return new Dictionary<string, Notify?>();
+        var entries = await street.LoadManyAsync<DirectoryEntry>(ct, ids.Keys);
+        return entries.ToDictionary(entry => ids[entry.Id], entry => entry.Notify);
+    }
+
     /// <summary>The records a notice gives; <paramref name="source"/> names what caused it, so the same cause gives the same ids.</summary>
     public async Task<(InAppNotification? InApp, IReadOnlyList<Delivery> Deliveries)> RecordsAsync(IQuerySession street, Notice notice,
         string source, DateTimeOffset now, CancellationToken ct)
@@ -21,7 +30,8 @@ public sealed class Recipients(NotificationOptions options)
         return Records(notice, street.TenantId, source, now, channels);
     }
 
-    private (InAppNotification? InApp, IReadOnlyList<Delivery> Deliveries) Records(Notice notice, string street, string source,
+    /// <summary>The records a notice gives, with its organisation's channels already read.</summary>
+    public (InAppNotification? InApp, IReadOnlyList<Delivery> Deliveries) Records(Notice notice, string street, string source,
         DateTimeOffset now, Notify? organisation)
     {
         var text = NoticeText.For(notice, options);
