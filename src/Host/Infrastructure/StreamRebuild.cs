@@ -36,8 +36,10 @@ public sealed record StreamRebuildResult(string Projection, string? Street, long
 /// INSERT statement at a time, each parsed and planned on its own; that bound its rate (docs/benchmarks.md).
 /// In a running host the shards keep running (stopping one under Wolverine's distribution stalled it for up to a
 /// minute), so a stream that receives an event while its street rebuilds may keep the daemon's write of it, built on
-/// its previous document. Exact to the last stream: the <c>rebuild</c> command with the service stopped, which
-/// refuses while a live host runs the shards; in a cluster, a host rebuilds only the shards it runs itself.
+/// its previous document; a row that a command or the daemon wrote meanwhile from events past the point the street
+/// is folded to is kept as written, neither overwritten nor deleted. Exact to the last stream: the <c>rebuild</c>
+/// command with the service stopped, which refuses while a live host runs the shards; in a cluster, a host rebuilds
+/// only the shards it runs itself.
 /// </summary>
 public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator coordinator, BoardChanges boards,
     IEnumerable<IRebuildCompanion> companions)
@@ -88,7 +90,8 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
             foreach (var (source, upTo) in targets)
             {
                 var table = TableOf(DocumentType(source)!);
-                var gone = await ExecuteAsync(connection, $"delete from {table} where tenant_id <> all(@streets)", ct, ("streets", streets.ToArray()));
+                var gone = await ExecuteAsync(connection, $"delete from {table} d where tenant_id <> all(@streets) and not {MovedOn(tables, "d")}", ct,
+                    ("streets", streets.ToArray()), ("upTo", upTo));
                 totals[source.Name] = totals[source.Name] with { Removed = totals[source.Name].Removed + gone };
                 if (source.Lifecycle == ProjectionLifecycle.Async && moveShards)
                     await ExecuteAsync(connection, $"""
@@ -127,6 +130,13 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         return null;
     }
 
+    /// <summary>
+    /// Whether the stream of the row aliased <paramref name="row"/> has events past the point it is folded to
+    /// (<c>@upTo</c>): then a command or the daemon wrote the row from them, and the rebuild leaves it.
+    /// </summary>
+    private static string MovedOn(EventTables tables, string row) =>
+        $"exists (select 1 from {tables.Events} e where e.tenant_id = {row}.tenant_id and e.stream_id = {row}.id and e.seq_id > @upTo)";
+
     private string TableOf(Type documentType) => ((DocumentMapping)store.Options.FindOrResolveDocumentType(documentType)).TableName.QualifiedName;
 
     /// <summary>Two hosts writing one shard's documents would undo each other: the live host that runs it must rebuild it.</summary>
@@ -155,7 +165,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
             foreach (var (source, upTo) in targets)
             {
                 var fold = (IStreetFold)Activator.CreateInstance(typeof(StreetFold<>).MakeGenericType(DocumentType(source)!),
-                    source, upTo, tenant, store, companions.Where(x => x.DocumentType == DocumentType(source)).ToList())!;
+                    source, upTo, tenant, store, EventTables.Of(store), companions.Where(x => x.DocumentType == DocumentType(source)).ToList())!;
                 folds.Add(fold);
                 await fold.BeginAsync(await OpenAsync(ct), ct);
             }
@@ -210,9 +220,10 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
     /// One projection's documents for one street, in a transaction of its own: folded event by event, and every
     /// <see cref="ChunkSize"/> documents copied into a temporary table (Marten's bulk loader computes the duplicated
     /// columns), given their stream's version as their revision and upserted — while the next chunk is folded.
+    /// A row that a command or the daemon wrote meanwhile from events past <c>upTo</c> is left as they wrote it.
     /// </summary>
     private sealed class StreetFold<TDoc>(IProjectionSource<IDocumentOperations, IQuerySession> source, long upTo, Tenant tenant, IDocumentStore store,
-        IReadOnlyList<IRebuildCompanion> companions)
+        EventTables tables, IReadOnlyList<IRebuildCompanion> companions)
         : IStreetFold where TDoc : class
     {
         private readonly SingleStreamProjection<TDoc, Guid> _projection = (SingleStreamProjection<TDoc, Guid>)source;
@@ -232,6 +243,23 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         private string Temporary => _mapping.TableName.Name + "_temp";
 
         private string Kept => _mapping.TableName.Name + "_kept";
+
+        /// <summary>
+        /// Marten's upsert from the temporary table, but a row that a command or the daemon stored at a newer revision
+        /// since this rebuild began is left as it is. The check reads only the conflicting row, which PostgreSQL locks
+        /// and reads as it stands; a subquery would see the statement's snapshot, taken before that write committed.
+        /// </summary>
+        private string Overwrite
+        {
+            get
+            {
+                var upsert = _loader.OverwriteDuplicatesFromTempTable();
+                if (!upsert.Contains(" do update set ", StringComparison.OrdinalIgnoreCase))
+                    throw new InvalidOperationException($"Marten's bulk upsert is no longer an insert … on conflict do update: {upsert}");
+                var row = _mapping.TableName.Name;
+                return $"{upsert} where {row}.mt_version <= excluded.mt_version or {row}.mt_last_modified < transaction_timestamp()";
+            }
+        }
 
         public async Task BeginAsync(NpgsqlConnection connection, CancellationToken ct)
         {
@@ -269,7 +297,8 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
             // work_mem (a 300,000-issue street: past 40 s, against 0.3 s).
             var removed = await ExecuteAsync(_connection, $"""
                 delete from {_mapping.TableName.QualifiedName} d where tenant_id = @street and not exists (select 1 from {Kept} k where k.id = d.id)
-                """, ct, ("street", street));
+                and not {MovedOn(tables, "d")}
+                """, ct, ("street", street), ("upTo", upTo));
             foreach (var companion in companions) await ExecuteAsync(_connection, companion.After, ct, ("street", street));
             await ExecuteAsync(_connection, $"drop table {Temporary}; drop table {Kept}", ct);
             await _transaction.CommitAsync(ct);
@@ -290,8 +319,10 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
                 // A projected document's revision is its stream's version, as the daemon stores it; the loader wrote its own.
                 await ExecuteAsync(_connection, $"update {Temporary} t set mt_version = v.version from unnest(@ids, @versions) as v (id, version) where t.id = v.id",
                     ct, ("ids", chunk.Ids.ToArray()), ("versions", chunk.Versions.ToArray()));
-                await ExecuteAsync(_connection, _loader.OverwriteDuplicatesFromTempTable() + ";" + _loader.CopyNewDocumentsFromTempTable() +
-                                                $";insert into {Kept} select id from {Temporary};truncate {Temporary}", ct);
+                await ExecuteAsync(_connection, $"""
+                    insert into {Kept} select id from {Temporary};
+                    {Overwrite};{_loader.CopyNewDocumentsFromTempTable()};truncate {Temporary}
+                    """, ct, ("upTo", upTo));
             }, ct);
         }
 

@@ -63,6 +63,51 @@ public class StreamRebuildTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Rows_that_commands_write_while_their_street_rebuilds_are_kept_as_written()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++) ids.Add(await _street.Raise());
+        await using var holder = new NpgsqlConnection(AppFixture.ConnectionString);
+        await holder.OpenAsync();
+        await using var hold = await holder.BeginTransactionAsync();
+        // The row the rebuild's upsert reaches first (a chunk is in stream order), held: the rebuild waits there,
+        // having folded the street as it stood, while commands raise an issue and assign another.
+        Guid held;
+        await using (var first = new NpgsqlCommand($"select id from {Schema}.mt_doc_issuedetails where tenant_id = @street order by id limit 1 for update", holder, hold))
+        {
+            first.Parameters.AddWithValue("street", _street.Id);
+            held = (Guid)(await first.ExecuteScalarAsync())!;
+        }
+        var rebuilding = Rebuild.RebuildAsync(nameof(IssueDetails), _street.Id, CancellationToken.None);
+        await WaitUntilARebuildWaitsForALock();
+
+        var raised = await _street.Raise(Bodies.LeakingBuilding());
+        var assigned = ids.First(x => x != held);
+        (await _street.Host.Post($"/api/issues/{assigned}/assign", Bodies.Assign())).ShouldHaveStatus(System.Net.HttpStatusCode.OK);
+        var written = await IssueDetailsRows(_street);
+        await hold.RollbackAsync();
+
+        (await rebuilding).Removed.ShouldBe(0);
+        (await IssueDetailsRows(_street)).ShouldBe(written);
+        written.Count.ShouldBe(4);
+        written.ShouldContain(x => x.Contains(raised.ToString()));
+        written.Single(x => x.Contains(assigned.ToString())).ShouldContain(Street.PropertyCompany);
+    }
+
+    private async Task WaitUntilARebuildWaitsForALock()
+    {
+        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
+        await connection.OpenAsync();
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(20); await Task.Delay(50))
+        {
+            await using var waiting = new NpgsqlCommand(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%mt_doc_issuedetails_temp%'", connection);
+            if ((long)(await waiting.ExecuteScalarAsync())! > 0) return;
+        }
+        throw new TimeoutException("The rebuild never reached the held row.");
+    }
+
+    [Fact]
     public async Task A_name_that_is_no_rebuildable_projection_is_refused_and_changes_nothing()
     {
         Projections.ShouldBeSubsetOf(Rebuild.Rebuildable);
@@ -88,12 +133,15 @@ public class StreamRebuildTests(AppFixture app)
     /// <summary>The documents with every column Marten keeps beside them but the time they were written.</summary>
     private Task<List<string>> Documents(Street street) => Rows(street, "(to_jsonb(t) - 'mt_last_modified')::text");
 
-    private async Task<List<string>> Rows(Street street, string select)
+    private Task<List<string>> IssueDetailsRows(Street street) =>
+        Rows(street, "(to_jsonb(t) - 'mt_last_modified')::text", "mt_doc_issuedetails");
+
+    private async Task<List<string>> Rows(Street street, string select, params string[] tables)
     {
         var rows = new List<string>();
         await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
         await connection.OpenAsync();
-        foreach (var table in Tables)
+        foreach (var table in tables.Length > 0 ? tables : Tables)
         {
             await using var command = new NpgsqlCommand($"select {select} from {Schema}.{table} t where tenant_id = @street order by id", connection);
             command.Parameters.AddWithValue("street", street.Id);
