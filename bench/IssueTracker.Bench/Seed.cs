@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IssueTracker.Domain.Issues;
+using IssueTracker.Host.Demo;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -19,6 +20,8 @@ public sealed record CatchUpResult(long LoadedEvents, long Backlog, double Secon
 /// </summary>
 public static class Seed
 {
+    private static readonly DeadlinePolicy Policy = new();
+
     public static IReadOnlyList<Street> Streets(int[] sizes)
     {
         var ordered = sizes.Order().ToArray();
@@ -44,11 +47,12 @@ public static class Seed
     private static async Task StreetAsync(IDocumentStore store, Street street, int progressReports)
     {
         var graph = (IEventRegistry)((DocumentStore)store).Options.Events;
-        var now = DateTimeOffset.UtcNow.AddDays(-30);
+        var until = DateTimeOffset.UtcNow;
+        var now = until.AddDays(-30);
         for (var from = 0; from < street.Issues; from += 20_000)
         {
             var streams = Enumerable.Range(from, Math.Min(20_000, street.Issues - from))
-                .Select(n => StreamAction.Start(graph, Guid.CreateVersion7(), Events(n, now.AddSeconds(n), progressReports)))
+                .Select(n => StreamAction.Start(graph, Guid.CreateVersion7(), Events(n, now.AddSeconds(n), progressReports, until)))
                 .ToList();
             await store.BulkInsertEventsAsync(street.Name, streams, 5_000);
             Progress.Say($"  {street.Name}: {from + streams.Count:N0} of {street.Issues:N0} issues loaded");
@@ -57,23 +61,36 @@ public static class Seed
 
     /// <summary>
     /// Without progress reports: raised, and every fourth one assigned. With them: the n-th issue goes n % 6 steps of
-    /// the lifecycle (raised … confirmed), those past "in progress" with that many progress reports.
+    /// the lifecycle (raised … confirmed), those past "in progress" with that many progress reports. Then the deadline
+    /// timers due by <paramref name="until"/> fire, as a running service's would have: a missed step is flagged
+    /// overdue (and 督办 follows) in the history itself.
     /// </summary>
-    private static object[] Events(int n, DateTimeOffset at, int progressReports)
+    private static object[] Events(int n, DateTimeOffset at, int progressReports, DateTimeOffset until)
     {
         var raised = Issue.Raise(Lifecycle.Raise(n), Lifecycle.Reporter, at).Events[0];
-        if (progressReports == 0)
-            return n % 4 == 0 ? [raised, new IssueAssigned(Lifecycle.Org, at.AddDays(40), null, Lifecycle.Host, at.AddMinutes(5))] : [raised];
         var events = new List<object> { raised };
         var issue = Issue.Create(Guid.Empty, (IssueRaised)raised);
-        for (var step = 1; step <= n % 6; step++)
-            for (var repeat = 0; repeat < (step == 3 ? progressReports : 1); repeat++)
+        if (progressReports == 0)
+        {
+            if (n % 4 == 0)
             {
-                var decision = Lifecycle.Decide(step, issue, at.AddMinutes(events.Count));
-                if (!decision.IsAccepted) throw new InvalidOperationException($"Seeding step {step}: {decision.Rejection}");
-                foreach (var e in decision.Events) issue = Issue.Evolve(issue, e);
-                events.AddRange(decision.Events);
+                var assigned = new IssueAssigned(Lifecycle.Org, at.AddDays(40), null, Lifecycle.Host, at.AddMinutes(5));
+                events.Add(assigned);
+                issue = Issue.Evolve(issue, assigned);
             }
+        }
+        else
+        {
+            for (var step = 1; step <= n % 6; step++)
+                for (var repeat = 0; repeat < (step == 3 ? progressReports : 1); repeat++)
+                {
+                    var decision = Lifecycle.Decide(step, issue, at.AddMinutes(events.Count));
+                    if (!decision.IsAccepted) throw new InvalidOperationException($"Seeding step {step}: {decision.Rejection}");
+                    foreach (var e in decision.Events) issue = Issue.Evolve(issue, e);
+                    events.AddRange(decision.Events);
+                }
+        }
+        DemoSeeder.FireTimers(issue, events, [], until, Policy);
         return [.. events];
     }
 }

@@ -172,6 +172,9 @@ internal sealed class BoardCounters(StoreOptions options) : FeatureSchemaBase("B
         return [counts, histogram, count, changed, truncated, recount, onRow, onTruncate];
     }
 
+    /// <summary>The expression that puts a resolved row in its histogram bucket, over StatusBoardRow's columns.</summary>
+    public static string BucketOfRow => Tenths(Days("raised_at", "resolved_at"));
+
     /// <summary>Counts the rows already there when it is created (rows the daemon wrote before the first board read).</summary>
     private sealed class CountingTrigger(string name, string table, string function, string schema) : Trigger(name, table, function)
     {

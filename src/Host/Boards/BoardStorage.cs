@@ -18,9 +18,20 @@ public static class BoardStorage
         options.Projections.AsyncListeners.Add(new BoardChangeListener(changes));
         options.Storage.Add(new BoardCounters(options));
 
+        // The board adds to its counters the street's unflagged work past its due date (BoardSql.OverdueBeyondTheFlag):
+        // the rows whose deadline timer has not fired yet, a handful, where a street may have thousands of open issues.
         options.Schema.For<StatusBoardRow>()
-            .Duplicate(x => x.DueBy!, configure: index => index.Predicate = "awaiting_resolution")
-            .Duplicate(x => x.ResolvedAt!).Duplicate(x => x.LastActivity.At);
+            .Duplicate(x => x.DueBy!, configure: index =>
+            {
+                index.Mask = "tenant_id, ?";
+                index.Predicate = "awaiting_resolution and not overdue";
+            })
+            .Duplicate(x => x.ResolvedAt!).Duplicate(x => x.LastActivity.At)
+            .Duplicate(x => x.ResolutionTenths!, configure: index =>
+            {
+                index.Mask = "tenant_id, ?";
+                index.Predicate = "resolution_tenths is not null";
+            });
         // Columns the counters' triggers and the board's SQL read, without an index each: a board read goes through the
         // counters and the indexes above, and every index is one more write per row, in a rebuild 100,000 of them.
         options.Policies.ForAllDocuments(mapping =>

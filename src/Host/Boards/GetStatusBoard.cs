@@ -37,9 +37,7 @@ public static class GetStatusBoardEndpoint
             select json_build_object(
                 'counts', (select coalesce(json_agg(json_build_object('key', key, 'status', status, 'count', issues, 'overdue', flagged)), '[]')
                     from {schema}.{BoardCounters.Counts} where tenant_id = ? and dimension = ? and issues > 0),
-                'pastDue', (select coalesce(json_agg(json_build_object('key', key, 'count', count)), '[]')
-                    from (select coalesce({column}, '{BoardCounters.NoKey}') as key, count(*) as count
-                          from {rows} where tenant_id = ? and {BoardSql.OverdueBeyondTheFlag} group by {column}) late),
+                'pastDue', (select coalesce(json_agg(json_build_object('key', key, 'count', count)), '[]') from ({PastDueSql(rows, column)}) late),
                 'histogram', (select coalesce(json_agg(json_build_object('key', key, 'tenths', tenths, 'resolved', resolved) order by key, tenths), '[]')
                     from {schema}.{BoardCounters.Histogram} where tenant_id = ? and dimension = ? and resolved > 0))
             """, ct, session.TenantId, groupBy, session.TenantId, clock.GetUtcNow(), session.TenantId, groupBy)).Single();
@@ -84,18 +82,36 @@ public static class GetStatusBoardEndpoint
         int low = Tenths((resolved - 1) / 2), high = Tenths(resolved / 2);
         if (low == high) return low / 10.0;
 
-        var days = BoardCounters.Days("raised_at", "resolved_at");
-        var tenths = BoardCounters.Tenths(days);
-        var group = key is null ? "" : $"and coalesce({column}, '{BoardCounters.NoKey}') = ?";
-        object[] parameters = key is null ? [low, high, session.TenantId] : [low, high, session.TenantId, key];
-        var middle = (await session.AdvancedSql.QueryAsync<Middle>($"""
-            select json_build_object('low', max(days) filter (where tenths = ?), 'high', min(days) filter (where tenths = ?))
-            from (select {days} as days, {tenths} as tenths from {rows} where tenant_id = ? and resolved_at is not null {group}) resolved
-            """, ct, parameters)).Single();
+        object[] parameters = key is null ? [low, high, session.TenantId, low - 1, high + 1] : [low, high, session.TenantId, low - 1, high + 1, key];
+        var middle = (await session.AdvancedSql.QueryAsync<Middle>(MiddleSql(rows, column, key is not null), ct, parameters)).Single();
         // The rows may have moved on since the histogram was read (a later snapshot): then the two buckets' middle stands in.
         if (middle is not { Low: { } a, High: { } b }) return (low + high) / 20.0;
         // percentile_cont's own interpolation, in float8 as PostgreSQL does it.
         return a + (b - a) * 0.5;
+    }
+
+    /// <summary>
+    /// The street's unflagged work past its due date, per key (parameters: street, now): read through the partial
+    /// (tenant_id, due_by) index of BoardStorage, so in proportion to the deadlines whose timers have not fired yet.
+    /// </summary>
+    internal static string PastDueSql(string rows, string column) => $"""
+        select coalesce({column}, '{BoardCounters.NoKey}') as key, count(*) as count
+        from {rows} where tenant_id = ? and {BoardSql.OverdueBeyondTheFlag} group by {column}
+        """;
+
+    /// <summary>
+    /// The highest resolution time in bucket low and the lowest in bucket high (parameters: low, high, street, low - 1,
+    /// high + 1, and the key when grouped): only the rows near the two buckets are read, through the resolution_tenths
+    /// index, then bucketed exactly as the histogram counts them.
+    /// </summary>
+    internal static string MiddleSql(string rows, string column, bool grouped)
+    {
+        var group = grouped ? $"and coalesce({column}, '{BoardCounters.NoKey}') = ?" : "";
+        return $"""
+            select json_build_object('low', max(days) filter (where tenths = ?), 'high', min(days) filter (where tenths = ?))
+            from (select {BoardCounters.Days("raised_at", "resolved_at")} as days, {BoardCounters.BucketOfRow} as tenths from {rows}
+                  where tenant_id = ? and resolution_tenths between ? and ? and resolved_at is not null {group}) resolved
+            """;
     }
 
     private static string? Label(string groupBy, string? key) => groupBy switch

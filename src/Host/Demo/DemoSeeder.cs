@@ -122,7 +122,7 @@ public static class DemoSeeder
     /// Fires, once each and in time order, the current assignment's timers (<see cref="AssignmentDeadlines.Checks"/>, as the real timers are set) that are
     /// due by <paramref name="until"/>; a timer that finds its step done does nothing, as the real one would.
     /// </summary>
-    private static Issue FireTimers(
+    public static Issue FireTimers(
         Issue issue, List<object> events, HashSet<(int, DeadlineKind)> fired, DateTimeOffset until, DeadlinePolicy policy)
     {
         foreach (var check in issue.Deadlines.Checks(policy).Where(x => x.DueAt <= until).OrderBy(x => x.DueAt).ToList())
