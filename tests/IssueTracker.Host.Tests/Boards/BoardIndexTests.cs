@@ -53,14 +53,10 @@ public class BoardIndexTests(AppFixture app)
         }
     }
 
-    private static async Task<List<string>> Plan(NpgsqlConnection connection, string sql, params object[] parameters)
+    /// <summary>The plan of a statement written with Marten's positional <c>?</c> placeholders.</summary>
+    private static Task<List<string>> Plan(NpgsqlConnection connection, string sql, params object[] parameters)
     {
         var position = 0;
-        await using var explain = new NpgsqlCommand("explain " + Regex.Replace(sql, @"\?", _ => $"${++position}"), connection);
-        foreach (var parameter in parameters) explain.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        var plan = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
-        return plan;
+        return QueryPlans.Of(connection, Regex.Replace(sql, @"\?", _ => $"${++position}"), parameters.Select(x => new NpgsqlParameter { Value = x }));
     }
 }

@@ -38,11 +38,7 @@ public class ListIndexTests(AppFixture app)
         {
             var filter = new IssueFilter(null, null, null, null, null, null, null, null, null, null, sort);
             var page = filter.Sorted(session.Query<IssueDetails>()).Skip(100).Take(50).ToCommand(FetchType.FetchMany);
-            await using var explain = new NpgsqlCommand("explain " + page.CommandText, connection);
-            foreach (NpgsqlParameter parameter in page.Parameters) explain.Parameters.Add(parameter.Clone());
-            var plan = new List<string>();
-            await using (var reader = await explain.ExecuteReaderAsync())
-                while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+            var plan = await QueryPlans.Of(connection, page.CommandText, page.Parameters.Cast<NpgsqlParameter>().Select(x => x.Clone()));
 
             var column = sort.TrimStart('-') switch { "raisedAt" => "raised_at", "updatedAt" => "updated_at", _ => "due_by" };
             plan.ShouldContain(line => line.Contains($"Index Scan") && line.Contains($"idx_{column}"), string.Join("\n", plan));
