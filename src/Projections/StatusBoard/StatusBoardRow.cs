@@ -4,10 +4,9 @@ using IssueTracker.Projections.Issues;
 namespace IssueTracker.Projections.StatusBoard;
 
 /// <summary>
-/// One issue as the status board counts it. The board is one row per issue, grouped in SQL at read time: most
-/// events (IssueResolved, …) do not carry the community, grid or category, so a counter document keyed by
-/// community could not be kept exact without looking the issue up. A row per issue is exact, indexed and grouped
-/// by PostgreSQL in one scan of the street's rows, which stays fast at 100k issues.
+/// One issue as the status board counts it: most events (IssueResolved, …) do not carry the community, grid or
+/// category, so the issue's own row is where they are known exactly. PostgreSQL keeps the board's counts from these
+/// rows as they change (the host's BoardCounters), so a board read touches a row per group and status, not per issue.
 /// </summary>
 public sealed record StatusBoardRow : IShowsOverdue
 {
