@@ -159,13 +159,14 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         IReadOnlyList<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)> targets, string street, CancellationToken ct)
     {
         var tenant = await Options.Tenancy.GetTenantAsync(street);
+        var tables = EventTables.Of(store);
         var folds = new List<IStreetFold>();
         try
         {
             foreach (var (source, upTo) in targets)
             {
                 var fold = (IStreetFold)Activator.CreateInstance(typeof(StreetFold<>).MakeGenericType(DocumentType(source)!),
-                    source, upTo, tenant, store, EventTables.Of(store), companions.Where(x => x.DocumentType == DocumentType(source)).ToList())!;
+                    source, upTo, tenant, store, tables, companions.Where(x => x.DocumentType == DocumentType(source)).ToList())!;
                 folds.Add(fold);
                 await fold.BeginAsync(await OpenAsync(ct), ct);
             }
@@ -322,7 +323,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
                 await ExecuteAsync(_connection, $"""
                     insert into {Kept} select id from {Temporary};
                     {Overwrite};{_loader.CopyNewDocumentsFromTempTable()};truncate {Temporary}
-                    """, ct, ("upTo", upTo));
+                    """, ct);
             }, ct);
         }
 
