@@ -8,8 +8,35 @@ namespace IssueTracker.Projections.IssueDetails;
 /// </summary>
 public static class IssueSearch
 {
-    public static IReadOnlyList<string> Of(params string?[] fields) =>
-        fields.SelectMany(Words).SelectMany(GramsOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    /// <summary>
+    /// The distinct grams of the fields' words, in ordinal order. One pass over each field, lowered once: a rebuild
+    /// computes this for every issue, and it was a sixth of the fold's time as a chain of LINQ over per-gram strings.
+    /// </summary>
+    public static IReadOnlyList<string> Of(params string?[] fields)
+    {
+        // A gram as a number that sorts as the ordinal string does: its first character, then whether a second one
+        // follows (a character sorts before every pair it begins), then that second character.
+        var keys = new HashSet<long>();
+        foreach (var field in fields)
+        {
+            var text = (field ?? "").ToLowerInvariant();
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsWhiteSpace(text[i])) continue;
+                keys.Add((long)text[i] << 17);
+                if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1])) keys.Add(((long)text[i] << 17) | (1L << 16) | text[i + 1]);
+            }
+        }
+        var sorted = keys.ToArray();
+        Array.Sort(sorted);
+        var grams = new string[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var first = (char)(sorted[i] >> 17);
+            grams[i] = (sorted[i] & (1L << 16)) == 0 ? first.ToString() : new string([first, (char)(sorted[i] & 0xFFFF)]);
+        }
+        return grams;
+    }
 
     /// <summary>The grams a document must contain for <paramref name="word"/> to be a substring of one of its fields.</summary>
     public static IReadOnlyList<string> Required(string word) =>
@@ -17,12 +44,6 @@ public static class IssueSearch
 
     public static IEnumerable<string> Words(string? text) =>
         (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static IEnumerable<string> GramsOf(string word)
-    {
-        var lower = word.ToLowerInvariant();
-        return lower.Select(c => c.ToString()).Concat(Bigrams(lower));
-    }
 
     private static IEnumerable<string> Bigrams(string word)
     {
