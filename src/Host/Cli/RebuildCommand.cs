@@ -30,7 +30,8 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
             // One call: each street's events are read once for every projection.
             foreach (var result in await rebuild.RebuildAsync(projections, input.StreetFlag, CancellationToken.None))
                 Console.WriteLine($"{result.Projection}: {result.Events:N0} events folded into {result.Documents:N0} documents, " +
-                                  $"{result.Removed:N0} removed, up to sequence {result.UpTo:N0}");
+                                  $"{result.Removed:N0} removed, up to sequence {result.UpTo:N0}" +
+                                  (result.Refolded > 0 ? $"; {result.Refolded:N0} written meanwhile by the service and folded again" : ""));
         }
         catch (Exception refused) when (refused is ArgumentException or InvalidOperationException)
         {

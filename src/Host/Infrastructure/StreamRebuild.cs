@@ -24,8 +24,11 @@ public interface IRebuildCompanion
     string After { get; }
 }
 
-/// <summary>What one rebuild did: the events folded, the documents written and removed, and the sequence it reached.</summary>
-public sealed record StreamRebuildResult(string Projection, string? Street, long Events, long Documents, long Removed, long UpTo);
+/// <summary>
+/// What one rebuild did: the events folded, the documents written and removed, the sequence it reached, and the
+/// documents folded again because a command or the daemon wrote them while their street was rebuilt.
+/// </summary>
+public sealed record StreamRebuildResult(string Projection, string? Street, long Events, long Documents, long Removed, long UpTo, long Refolded = 0);
 
 /// <summary>
 /// Rebuilds single-stream projections (one document per stream, folded by their <c>Evolve</c>) for the whole store or
@@ -35,17 +38,24 @@ public sealed record StreamRebuildResult(string Projection, string? Street, long
 /// the new one, and other streets' rows are not written. Marten's own rebuild writes an aggregation's documents one
 /// INSERT statement at a time, each parsed and planned on its own; that bound its rate (docs/benchmarks.md).
 /// In a running host the shards keep running (stopping one under Wolverine's distribution stalled it for up to a
-/// minute), so a stream that receives an event while its street rebuilds may keep the daemon's write of it, built on
-/// its previous document; a row that a command or the daemon wrote meanwhile from events past the point the street
-/// is folded to is kept as written, neither overwritten nor deleted. Exact to the last stream: the <c>rebuild</c>
-/// command with the service stopped, which refuses while a live host runs the shards; in a cluster, a host rebuilds
-/// only the shards it runs itself.
+/// minute) and commands go on: a row that a command or the daemon writes meanwhile is kept as written, neither
+/// overwritten nor deleted, and once the street is committed every such row (one this rebuild's transactions did not
+/// write last) is folded again from its stream, in a few short passes, because its writer may have built it on the
+/// document from before the rebuild. A writer that read that document and commits after the last pass is not caught:
+/// exact to the last stream is the <c>rebuild</c> command with the service stopped, which refuses while a live host
+/// runs the shards; in a cluster, a host rebuilds only the shards it runs itself.
 /// </summary>
 public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator coordinator, BoardChanges boards,
     IEnumerable<IRebuildCompanion> companions)
 {
     /// <summary>Documents per COPY: a large street is not held in memory at once.</summary>
     private const int ChunkSize = 5_000;
+
+    /// <summary>
+    /// Passes that fold again the rows others wrote while a street was rebuilt. A writer that read the document from
+    /// before the rebuild commits within moments of the street's commit; the passes after the first catch the stragglers.
+    /// </summary>
+    private const int SettlingPasses = 3;
 
     private StoreOptions Options => (StoreOptions)store.Options;
 
@@ -64,26 +74,27 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         var runningHere = daemon is null ? [] : shards.Where(shard => daemon.CurrentAgents().Any(x => x.Name.Identity == shard)).ToList();
         await using var connection = await OpenAsync(ct);
         await RefuseWhileAnotherHostRunsAsync(connection, shards.Except(runningHere).ToList(), ct);
-        // Where a daemon runs, an async projection is folded up to where its shard stands, which it keeps: the shard
-        // goes on from there for every street alike (a moved position would make its next batch fail). With no daemon
-        // anywhere (the rebuild command, the service stopped), the store is folded to its newest event and the
-        // shards moved there. An inline projection is folded up to the newest event.
-        var newest = await ScalarAsync(connection, $"select coalesce(max(seq_id), 0) from {tables.Events}", ct);
         var moveShards = street is null && daemon is null;
-        var targets = new List<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)>();
-        foreach (var source in sources)
-            targets.Add((source, source.Lifecycle != ProjectionLifecycle.Async || moveShards ? newest
-                : await ScalarAsync(connection, $"select coalesce(max(last_seq_id), 0) from {tables.Progression} where name = '{source.Name}:All'", ct)));
+        var targets = await TargetsAsync(connection, sources, moveShards, ct);
         var streets = street is null ? await StreetsAsync(connection, $"select distinct tenant_id from {tables.Events}", ct) : [street];
 
-        var totals = targets.ToDictionary(x => x.Source.Name, _ => (Events: 0L, Documents: 0L, Removed: 0L));
+        var totals = targets.ToDictionary(x => x.Source.Name, _ => (Events: 0L, Documents: 0L, Removed: 0L, Refolded: 0L));
         foreach (var one in streets)
         {
-            foreach (var (name, events, documents, removed) in await RebuildStreetAsync(targets, one, ct))
+            var ours = targets.ToDictionary(x => x.Source.Name, _ => new List<long>());
+            foreach (var written in await RebuildStreetAsync(targets, one, null, ct))
             {
-                var total = totals[name];
-                totals[name] = (total.Events + events, total.Documents + documents, total.Removed + removed);
+                var total = totals[written.Name];
+                totals[written.Name] = total with
+                {
+                    Events = total.Events + written.Events,
+                    Documents = total.Documents + written.Documents,
+                    Removed = total.Removed + written.Removed
+                };
+                ours[written.Name].Add(written.Transaction);
             }
+            foreach (var (name, refolded) in await SettleAsync(connection, sources, moveShards, one, ours, ct))
+                totals[name] = totals[name] with { Refolded = totals[name].Refolded + refolded };
         }
         if (street is null)
         {
@@ -102,7 +113,54 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         }
         foreach (var one in streets) boards.Publish(one);
         return targets.Select(x => new StreamRebuildResult(x.Source.Name, street, totals[x.Source.Name].Events,
-            totals[x.Source.Name].Documents, totals[x.Source.Name].Removed, x.UpTo)).ToList();
+            totals[x.Source.Name].Documents, totals[x.Source.Name].Removed, x.UpTo, totals[x.Source.Name].Refolded)).ToList();
+    }
+
+    /// <summary>
+    /// How far each projection is folded. Where a daemon runs, an async projection is folded up to where its shard
+    /// stands, which it keeps: the shard goes on from there for every street alike (a moved position would make its
+    /// next batch fail). With no daemon anywhere (the rebuild command, the service stopped), the store is folded to
+    /// its newest event and the shards moved there. An inline projection is folded up to the newest event.
+    /// </summary>
+    private async Task<List<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)>> TargetsAsync(NpgsqlConnection connection,
+        IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> sources, bool moveShards, CancellationToken ct)
+    {
+        var tables = EventTables.Of(store);
+        var newest = await ScalarAsync(connection, $"select coalesce(max(seq_id), 0) from {tables.Events}", ct);
+        var targets = new List<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)>();
+        foreach (var source in sources)
+            targets.Add((source, source.Lifecycle != ProjectionLifecycle.Async || moveShards ? newest
+                : await ScalarAsync(connection, $"select coalesce(max(last_seq_id), 0) from {tables.Progression} where name = '{source.Name}:All'", ct)));
+        return targets;
+    }
+
+    /// <summary>
+    /// Folds again, from their streams, the street's rows that this rebuild's transactions (<paramref name="ours"/>,
+    /// per projection) did not write last: a command or the daemon wrote them while the street was rebuilt, perhaps
+    /// on the document from before it. Each pass folds them up to where the projection stands now; a row written
+    /// since from a newer event is again left as it is, and is folded in the next pass.
+    /// </summary>
+    private async Task<Dictionary<string, long>> SettleAsync(NpgsqlConnection connection,
+        IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> sources, bool moveShards, string street,
+        Dictionary<string, List<long>> ours, CancellationToken ct)
+    {
+        var refolded = sources.ToDictionary(x => x.Name, _ => 0L);
+        for (var pass = 0; pass < SettlingPasses; pass++)
+        {
+            var moved = new HashSet<Guid>();
+            foreach (var source in sources)
+            {
+                var ids = await IdsAsync(connection,
+                    $"select id from {TableOf(DocumentType(source)!)} where tenant_id = @street and xmin::text::bigint <> all(@ours)",
+                    ct, ("street", street), ("ours", ours[source.Name].ToArray()));
+                refolded[source.Name] += ids.Count;
+                moved.UnionWith(ids);
+            }
+            if (moved.Count == 0) break;
+            foreach (var written in await RebuildStreetAsync(await TargetsAsync(connection, sources, moveShards, ct), street, moved, ct))
+                ours[written.Name].Add(written.Transaction);
+        }
+        return refolded;
     }
 
     /// <summary>The daemon this process runs, if any (none in the rebuild command, nor under Wolverine before it assigns agents here).</summary>
@@ -155,8 +213,15 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
                 $"Another live host runs {string.Join(", ", running)}: rebuild on that host, or stop the service and use the rebuild command.");
     }
 
-    private async Task<List<(string Name, long Events, long Documents, long Removed)>> RebuildStreetAsync(
-        IReadOnlyList<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)> targets, string street, CancellationToken ct)
+    private sealed record StreetWritten(string Name, long Events, long Documents, long Removed, long Transaction);
+
+    /// <summary>
+    /// Folds the street's streams (or only <paramref name="streams"/>, whose other rows are then left alone) and writes
+    /// each projection's documents in a transaction of its own, whose id it returns.
+    /// </summary>
+    private async Task<List<StreetWritten>> RebuildStreetAsync(
+        IReadOnlyList<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)> targets, string street,
+        IReadOnlyCollection<Guid>? streams, CancellationToken ct)
     {
         var tenant = await Options.Tenancy.GetTenantAsync(street);
         var tables = EventTables.Of(store);
@@ -183,6 +248,11 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
             {
                 var upTo = targets.Max(t => t.UpTo);
                 var query = session.Events.QueryAllRawEvents().Where(x => x.Sequence <= upTo);
+                if (streams is not null)
+                {
+                    var ids = streams.ToArray();
+                    query = query.Where(x => x.StreamId.IsOneOf(ids));
+                }
                 if (folds.All(x => x.EventTypes.Count > 0))
                 {
                     var types = folds.SelectMany(f => f.EventTypes).Distinct().ToArray();
@@ -200,7 +270,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
                 }
                 foreach (var fold in folds) await fold.EndStreamAsync(ct);
             }
-            return [.. await Task.WhenAll(folds.Select(x => x.FinishAsync(street, ct)))];
+            return [.. await Task.WhenAll(folds.Select(x => x.FinishAsync(street, removeOthers: streams is null, ct)))];
         }
         finally
         {
@@ -214,7 +284,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         Task BeginAsync(NpgsqlConnection connection, CancellationToken ct);
         void Apply(IEvent e);
         Task EndStreamAsync(CancellationToken ct);
-        Task<(string Name, long Events, long Documents, long Removed)> FinishAsync(string street, CancellationToken ct);
+        Task<StreetWritten> FinishAsync(string street, bool removeOthers, CancellationToken ct);
     }
 
     /// <summary>
@@ -289,21 +359,26 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
             _last = null;
         }
 
-        public async Task<(string Name, long Events, long Documents, long Removed)> FinishAsync(string street, CancellationToken ct)
+        public async Task<StreetWritten> FinishAsync(string street, bool removeOthers, CancellationToken ct)
         {
             await WriteAsync(ct);
             await _writing;
             // The street's rows this rebuild did not write: no stream produces them any more. The kept ids' key makes
             // any plan of it an index probe per row: not in became a plain subplan, quadratic, once the ids outgrew
             // work_mem (a 300,000-issue street: past 40 s, against 0.3 s).
-            var removed = await ExecuteAsync(_connection, $"""
-                delete from {_mapping.TableName.QualifiedName} d where tenant_id = @street and not exists (select 1 from {Kept} k where k.id = d.id)
-                and not {MovedOn(tables, "d")}
-                """, ct, ("street", street), ("upTo", upTo));
+            var removed = removeOthers
+                ? await ExecuteAsync(_connection, $"""
+                    delete from {_mapping.TableName.QualifiedName} d where tenant_id = @street and not exists (select 1 from {Kept} k where k.id = d.id)
+                    and not {MovedOn(tables, "d")}
+                    """, ct, ("street", street), ("upTo", upTo))
+                : 0;
             foreach (var companion in companions) await ExecuteAsync(_connection, companion.After, ct, ("street", street));
             await ExecuteAsync(_connection, $"drop table {Temporary}; drop table {Kept}", ct);
+            // The transaction's id as the rows it writes carry it (xmin, 32 bits): a row of the street it did not
+            // write last, someone else wrote after it.
+            var transaction = await ScalarAsync(_connection, "select pg_current_xact_id()::text::bigint % 4294967296", ct);
             await _transaction.CommitAsync(ct);
-            return (_projection.Name, _events, _written, removed);
+            return new StreetWritten(_projection.Name, _events, _written, removed, transaction);
         }
 
         /// <summary>Hands the chunk to the connection once the one before it is written; the fold goes on meanwhile.</summary>
@@ -358,6 +433,16 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
 
     private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken ct) =>
         Convert.ToInt64(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync(ct));
+
+    private static async Task<List<Guid>> IdsAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        var ids = new List<Guid>();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
+        return ids;
+    }
 
     private static async Task<List<string>> StreetsAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
