@@ -82,7 +82,18 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         foreach (var one in streets)
         {
             var ours = targets.ToDictionary(x => x.Source.Name, _ => new List<long>());
-            foreach (var written in await RebuildStreetAsync(targets, one, null, ct))
+            List<StreetWritten> rebuilt;
+            try
+            {
+                rebuilt = await RebuildStreetAsync(targets, one, null, ct, straight: true);
+            }
+            catch (PostgresException conflict) when (conflict.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // A command or the daemon wrote a row of a street whose table was empty while it was copied straight
+                // into it: the street again, over the rows it has now.
+                rebuilt = await RebuildStreetAsync(targets, one, null, ct, straight: false);
+            }
+            foreach (var written in rebuilt)
             {
                 var total = totals[written.Name];
                 totals[written.Name] = total with
@@ -217,11 +228,12 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
 
     /// <summary>
     /// Folds the street's streams (or only <paramref name="streams"/>, whose other rows are then left alone) and writes
-    /// each projection's documents in a transaction of its own, whose id it returns.
+    /// each projection's documents in a transaction of its own, whose id it returns. With <paramref name="straight"/>,
+    /// a projection whose table holds no row of the street is copied straight into it (<see cref="StreetCopy{TDoc}"/>).
     /// </summary>
     private async Task<List<StreetWritten>> RebuildStreetAsync(
         IReadOnlyList<(IProjectionSource<IDocumentOperations, IQuerySession> Source, long UpTo)> targets, string street,
-        IReadOnlyCollection<Guid>? streams, CancellationToken ct)
+        IReadOnlyCollection<Guid>? streams, CancellationToken ct, bool straight = false)
     {
         var tenant = await Options.Tenancy.GetTenantAsync(street);
         var tables = EventTables.Of(store);
@@ -233,7 +245,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
                 var fold = (IStreetFold)Activator.CreateInstance(typeof(StreetFold<>).MakeGenericType(DocumentType(source)!),
                     source, upTo, tenant, store, tables, companions.Where(x => x.DocumentType == DocumentType(source)).ToList())!;
                 folds.Add(fold);
-                await fold.BeginAsync(await OpenAsync(ct), ct);
+                await fold.BeginAsync(await OpenAsync(ct), street, straight && streams is null, ct);
             }
 
             // The street's events in stream order straight from the (tenant_id, stream_id, version) index: sorted
@@ -281,7 +293,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
     private interface IStreetFold : IAsyncDisposable
     {
         IReadOnlyCollection<Type> EventTypes { get; }
-        Task BeginAsync(NpgsqlConnection connection, CancellationToken ct);
+        Task BeginAsync(NpgsqlConnection connection, string street, bool straight, CancellationToken ct);
         void Apply(IEvent e);
         Task EndStreamAsync(CancellationToken ct);
         Task<StreetWritten> FinishAsync(string street, bool removeOthers, CancellationToken ct);
@@ -290,8 +302,9 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
     /// <summary>
     /// One projection's documents for one street, in a transaction of its own: folded event by event, and every
     /// <see cref="ChunkSize"/> documents copied into a temporary table (Marten's bulk loader computes the duplicated
-    /// columns), given their stream's version as their revision and upserted — while the next chunk is folded.
-    /// A row that a command or the daemon wrote meanwhile from events past <c>upTo</c> is left as they wrote it.
+    /// columns), given their stream's version as their revision and upserted — while the next chunk is folded; or,
+    /// where the street has no rows yet, copied straight into the table. A row that a command or the daemon wrote
+    /// meanwhile from events past <c>upTo</c> is left as they wrote it.
     /// </summary>
     private sealed class StreetFold<TDoc>(IProjectionSource<IDocumentOperations, IQuerySession> source, long upTo, Tenant tenant, IDocumentStore store,
         EventTables tables, IReadOnlyList<IRebuildCompanion> companions)
@@ -300,6 +313,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         private readonly SingleStreamProjection<TDoc, Guid> _projection = (SingleStreamProjection<TDoc, Guid>)source;
         private readonly IBulkLoader<TDoc> _loader = ((MartenDocumentProvider<TDoc>)tenant.Database.Providers.StorageFor<TDoc>()).BulkLoader;
         private readonly DocumentMapping _mapping = (DocumentMapping)store.Options.FindOrResolveDocumentType(typeof(TDoc));
+        private StreetCopy<TDoc>? _straight;
         private long _written;
         private NpgsqlConnection _connection = null!;
         private NpgsqlTransaction _transaction = null!;
@@ -332,11 +346,14 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
             }
         }
 
-        public async Task BeginAsync(NpgsqlConnection connection, CancellationToken ct)
+        public async Task BeginAsync(NpgsqlConnection connection, string street, bool straight, CancellationToken ct)
         {
             _connection = connection;
             _transaction = await connection.BeginTransactionAsync(ct);
-            await ExecuteAsync(connection, _loader.CreateTempTableForCopying() + $";create temporary table {Kept} (id uuid primary key)", ct);
+            if (straight && await ScalarAsync(connection, $"select count(*) from (select 1 from {_mapping.TableName.QualifiedName} where tenant_id = @street limit 1) r", ct, ("street", street)) == 0)
+                _straight = await StreetCopy<TDoc>.ForAsync(connection, _mapping, (StoreOptions)store.Options, ct);
+            if (_straight is null)
+                await ExecuteAsync(connection, _loader.CreateTempTableForCopying() + $";create temporary table {Kept} (id uuid primary key)", ct);
             foreach (var companion in companions) await ExecuteAsync(connection, companion.Before, ct);
         }
 
@@ -366,14 +383,14 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
             // The street's rows this rebuild did not write: no stream produces them any more. The kept ids' key makes
             // any plan of it an index probe per row: not in became a plain subplan, quadratic, once the ids outgrew
             // work_mem (a 300,000-issue street: past 40 s, against 0.3 s).
-            var removed = removeOthers
+            var removed = removeOthers && _straight is null
                 ? await ExecuteAsync(_connection, $"""
                     delete from {_mapping.TableName.QualifiedName} d where tenant_id = @street and not exists (select 1 from {Kept} k where k.id = d.id)
                     and not {MovedOn(tables, "d")}
                     """, ct, ("street", street), ("upTo", upTo))
                 : 0;
             foreach (var companion in companions) await ExecuteAsync(_connection, companion.After, ct, ("street", street));
-            await ExecuteAsync(_connection, $"drop table {Temporary}; drop table {Kept}", ct);
+            if (_straight is null) await ExecuteAsync(_connection, $"drop table {Temporary}; drop table {Kept}", ct);
             // The transaction's id as the rows it writes carry it (xmin, 32 bits): a row of the street it did not
             // write last, someone else wrote after it.
             var transaction = await ScalarAsync(_connection, "select pg_current_xact_id()::text::bigint % 4294967296", ct);
@@ -381,17 +398,31 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
             return new StreetWritten(_projection.Name, _events, _written, removed, transaction);
         }
 
-        /// <summary>Hands the chunk to the connection once the one before it is written; the fold goes on meanwhile.</summary>
+        /// <summary>
+        /// Hands the chunk to the connection once the one before it is written; the fold goes on meanwhile. A chunk
+        /// copied straight is serialised while the one before it is still being copied.
+        /// </summary>
         private async Task WriteAsync(CancellationToken ct)
         {
-            await _writing;
-            if (_chunk.Documents.Count == 0) return;
+            if (_chunk.Documents.Count == 0)
+            {
+                await _writing;
+                return;
+            }
             var chunk = _chunk;
             _chunk = new Chunk<TDoc>();
             _written += chunk.Ids.Count;
+            var serializer = store.Options.Serializer();
+            var json = _straight is null ? null : Task.Run(() => chunk.Documents.Select(serializer.ToJson).ToArray(), ct);
+            await _writing;
             _writing = Task.Run(async () =>
             {
-                await _loader.LoadIntoTempTableAsync(tenant, store.Options.Serializer(), _connection, chunk.Documents, ct);
+                if (_straight is not null)
+                {
+                    await _straight.WriteAsync(_connection, tenant.TenantId, await json!, chunk.Ids, chunk.Versions, chunk.Documents, ct);
+                    return;
+                }
+                await _loader.LoadIntoTempTableAsync(tenant, serializer, _connection, chunk.Documents, ct);
                 // A projected document's revision is its stream's version, as the daemon stores it; the loader wrote its own.
                 await ExecuteAsync(_connection, $"update {Temporary} t set mt_version = v.version from unnest(@ids, @versions) as v (id, version) where t.id = v.id",
                     ct, ("ids", chunk.Ids.ToArray()), ("versions", chunk.Versions.ToArray()));
@@ -431,8 +462,12 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         return connection;
     }
 
-    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken ct) =>
-        Convert.ToInt64(await new NpgsqlCommand(sql, connection).ExecuteScalarAsync(ct));
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
+    }
 
     private static async Task<List<Guid>> IdsAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {

@@ -81,7 +81,7 @@ public class StreamRebuildTests(AppFixture app)
             held = (Guid)(await first.ExecuteScalarAsync())!;
         }
         var rebuilding = Rebuild.RebuildAsync(nameof(IssueDetails), _street.Id, CancellationToken.None);
-        await WaitUntilARebuildWaitsForALock();
+        await WaitUntilARebuildWaitsForALock("mt_doc_issuedetails_temp");
 
         var raised = await _street.Raise(Bodies.LeakingBuilding());
         var assigned = ids.First(x => x != held);
@@ -105,14 +105,59 @@ public class StreamRebuildTests(AppFixture app)
         (await IssueDetailsRows(_street)).ShouldBe(settled);
     }
 
-    private async Task WaitUntilARebuildWaitsForALock()
+    [Fact]
+    public async Task A_street_with_no_rows_left_is_copied_straight_into_its_tables_every_column_as_the_daemon_wrote_it()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await DemoSeeder.SeedAsync(app.Store, _street.Id, now);
+        await app.CaughtUp();
+        var live = await Documents(_street);
+        var board = await _street.StatusBoard("community");
+        foreach (var table in Tables) await Sql($"delete from {Schema}.{table} where tenant_id = @street", _street.Id);
+
+        var results = await Rebuild.RebuildAsync(Projections, _street.Id, CancellationToken.None);
+
+        (await Documents(_street)).ShouldBe(live);
+        (await _street.StatusBoard("community")).ShouldBe(board);
+        results.ShouldAllBe(x => x.Documents > 0 && x.Removed == 0);
+    }
+
+    [Fact]
+    public async Task A_row_written_while_an_empty_street_is_copied_straight_makes_the_rebuild_write_the_street_over_it()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++) ids.Add(await _street.Raise());
+        var live = await IssueDetailsRows(_street);
+        await Sql($"delete from {Schema}.mt_doc_issuedetails where tenant_id = @street", _street.Id);
+        await using var writer = new NpgsqlConnection(AppFixture.ConnectionString);
+        await writer.OpenAsync();
+        await using var writing = await writer.BeginTransactionAsync();
+        // Another writer's row for the stream the copy reaches first, not yet committed: the copy waits for it.
+        await using (var insert = new NpgsqlCommand($"insert into {Schema}.mt_doc_issuedetails (tenant_id, id, data) values (@street, @id, '{{}}')", writer, writing))
+        {
+            insert.Parameters.AddWithValue("street", _street.Id);
+            insert.Parameters.AddWithValue("id", ids.Order().First());
+            await insert.ExecuteNonQueryAsync();
+        }
+        var rebuilding = Rebuild.RebuildAsync(nameof(IssueDetails), _street.Id, CancellationToken.None);
+        await WaitUntilARebuildWaitsForALock("COPY %mt_doc_issuedetails");
+        await writing.CommitAsync();
+
+        var result = await rebuilding;
+
+        result.Documents.ShouldBe(3);
+        (await IssueDetailsRows(_street)).ShouldBe(live);
+    }
+
+    private async Task WaitUntilARebuildWaitsForALock(string query)
     {
         await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
         await connection.OpenAsync();
         for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(20); await Task.Delay(50))
         {
             await using var waiting = new NpgsqlCommand(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%mt_doc_issuedetails_temp%'", connection);
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%' || @query || '%'", connection);
+            waiting.Parameters.AddWithValue("query", query);
             if ((long)(await waiting.ExecuteScalarAsync())! > 0) return;
         }
         throw new TimeoutException("The rebuild never reached the held row.");
