@@ -104,7 +104,8 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
                 };
                 ours[written.Name].Add(written.Transaction);
             }
-            foreach (var (name, refolded) in await SettleAsync(connection, sources, moveShards, one, ours, ct))
+            var folded = targets.ToDictionary(x => x.Source.Name, x => x.UpTo);
+            foreach (var (name, refolded) in await SettleAsync(connection, sources, moveShards, one, ours, folded, ct))
                 totals[name] = totals[name] with { Refolded = totals[name].Refolded + refolded };
         }
         if (street is null)
@@ -146,30 +147,38 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
     }
 
     /// <summary>
-    /// Folds again, from their streams, the street's rows that this rebuild's transactions (<paramref name="ours"/>,
-    /// per projection) did not write last: a command or the daemon wrote them while the street was rebuilt, perhaps
-    /// on the document from before it. Each pass folds them up to where the projection stands now; a row written
-    /// since from a newer event is again left as it is, and is folded in the next pass.
+    /// Folds again, from their streams, what others changed while the street was rebuilt: the rows this rebuild's
+    /// transactions (<paramref name="ours"/>, per projection) did not write last, which a command or the daemon wrote,
+    /// perhaps on the document from before the rebuild; and the streams with events past the point they were folded
+    /// to (<paramref name="folded"/>), whose writer may have found no document to apply them to. Each pass folds them
+    /// up to where the projection stands now; a row written since from a newer event is again left as it is, and is
+    /// folded in the next pass.
     /// </summary>
     private async Task<Dictionary<string, long>> SettleAsync(NpgsqlConnection connection,
         IReadOnlyList<IProjectionSource<IDocumentOperations, IQuerySession>> sources, bool moveShards, string street,
-        Dictionary<string, List<long>> ours, CancellationToken ct)
+        Dictionary<string, List<long>> ours, Dictionary<string, long> folded, CancellationToken ct)
     {
+        var events = EventTables.Of(store).Events;
         var refolded = sources.ToDictionary(x => x.Name, _ => 0L);
         for (var pass = 0; pass < SettlingPasses; pass++)
         {
+            var targets = await TargetsAsync(connection, sources, moveShards, ct);
             var moved = new HashSet<Guid>();
-            foreach (var source in sources)
+            foreach (var (source, upTo) in targets)
             {
-                var ids = await IdsAsync(connection,
-                    $"select id from {TableOf(DocumentType(source)!)} where tenant_id = @street and xmin::text::bigint <> all(@ours)",
-                    ct, ("street", street), ("ours", ours[source.Name].ToArray()));
-                refolded[source.Name] += ids.Count;
+                var ids = await IdsAsync(connection, $"""
+                    select id from {TableOf(DocumentType(source)!)} where tenant_id = @street and xmin::text::bigint <> all(@ours)
+                    union select stream_id from {events} where tenant_id = @street and seq_id > @folded and seq_id <= @upTo
+                    """, ct, ("street", street), ("ours", ours[source.Name].ToArray()), ("folded", folded[source.Name]), ("upTo", upTo));
                 moved.UnionWith(ids);
             }
             if (moved.Count == 0) break;
-            foreach (var written in await RebuildStreetAsync(await TargetsAsync(connection, sources, moveShards, ct), street, moved, ct))
+            foreach (var written in await RebuildStreetAsync(targets, street, moved, ct))
+            {
                 ours[written.Name].Add(written.Transaction);
+                refolded[written.Name] += written.Documents;
+            }
+            foreach (var (source, upTo) in targets) folded[source.Name] = upTo;
         }
         return refolded;
     }

@@ -149,6 +149,35 @@ public class StreamRebuildTests(AppFixture app)
         (await IssueDetailsRows(_street)).ShouldBe(live);
     }
 
+    [Fact]
+    public async Task A_stream_that_moves_on_while_its_emptied_street_rebuilds_is_folded_again_to_its_newest_event()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++) ids.Add(await _street.Raise());
+        await Sql($"delete from {Schema}.mt_doc_issuedetails where tenant_id = @street", _street.Id);
+        await using var writer = new NpgsqlConnection(AppFixture.ConnectionString);
+        await writer.OpenAsync();
+        await using var writing = await writer.BeginTransactionAsync();
+        var first = ids.Order().First();
+        await using (var insert = new NpgsqlCommand($"insert into {Schema}.mt_doc_issuedetails (tenant_id, id, data) values (@street, @id, '{{}}')", writer, writing))
+        {
+            insert.Parameters.AddWithValue("street", _street.Id);
+            insert.Parameters.AddWithValue("id", first);
+            await insert.ExecuteNonQueryAsync();
+        }
+        var rebuilding = Rebuild.RebuildAsync(nameof(IssueDetails), _street.Id, CancellationToken.None);
+        await WaitUntilARebuildWaitsForALock("COPY %mt_doc_issuedetails");
+        // While the street is folded as it stood, an issue is assigned: its command finds no document to update.
+        var assigned = ids.First(x => x != first);
+        (await _street.Host.Post($"/api/issues/{assigned}/assign", Bodies.Assign())).ShouldHaveStatus(System.Net.HttpStatusCode.OK);
+        await writing.RollbackAsync();
+
+        (await rebuilding).Refolded.ShouldBe(1);
+        var rows = await IssueDetailsRows(_street);
+        rows.Count.ShouldBe(3);
+        rows.Single(x => x.Contains(assigned.ToString())).ShouldContain(Street.PropertyCompany);
+    }
+
     private async Task WaitUntilARebuildWaitsForALock(string query)
     {
         await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
