@@ -76,7 +76,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         await RefuseWhileAnotherHostRunsAsync(connection, shards.Except(runningHere).ToList(), ct);
         var moveShards = street is null && daemon is null;
         var targets = await TargetsAsync(connection, sources, moveShards, ct);
-        var streets = street is null ? await StreetsAsync(connection, $"select distinct tenant_id from {tables.Events}", ct) : [street];
+        var streets = street is null ? await ColumnAsync<string>(connection, $"select distinct tenant_id from {tables.Events}", ct) : [street];
 
         var totals = targets.ToDictionary(x => x.Source.Name, _ => (Events: 0L, Documents: 0L, Removed: 0L, Refolded: 0L));
         foreach (var one in streets)
@@ -166,7 +166,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
             var moved = new HashSet<Guid>();
             foreach (var (source, upTo) in targets)
             {
-                var ids = await IdsAsync(connection, $"""
+                var ids = await ColumnAsync<Guid>(connection, $"""
                     select id from {TableOf(DocumentType(source)!)} where tenant_id = @street and xmin::text::bigint <> all(@ours)
                     union select stream_id from {events} where tenant_id = @street and seq_id > @folded and seq_id <= @upTo
                     """, ct, ("street", street), ("ours", ours[source.Name].ToArray()), ("folded", folded[source.Name]), ("upTo", upTo));
@@ -224,7 +224,7 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         if (shards.Count == 0 || await ScalarAsync(connection, $"select count(*) from pg_tables where schemaname = '{schema}' and tablename = 'wolverine_node_assignments'", ct) == 0)
             return;
         var suffixes = shards.Select(x => "/" + x.ToLowerInvariant().Replace(':', '/')).ToArray();
-        var running = await StreetsAsync(connection, $"""
+        var running = await ColumnAsync<string>(connection, $"""
             select a.id from {schema}.wolverine_node_assignments a join {schema}.wolverine_nodes n on n.id = a.node_id
             where n.health_check > now() - interval '1 minute' and a.id like any (select '%' || s from unnest(@suffixes) s)
             """, ct, ("suffixes", suffixes));
@@ -478,24 +478,15 @@ public sealed class StreamRebuild(IDocumentStore store, IProjectionCoordinator c
         return Convert.ToInt64(await command.ExecuteScalarAsync(ct));
     }
 
-    private static async Task<List<Guid>> IdsAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+    /// <summary>The first column of every row the query returns.</summary>
+    private static async Task<List<T>> ColumnAsync<T>(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
-        var ids = new List<Guid>();
+        var values = new List<T>();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) ids.Add(reader.GetGuid(0));
-        return ids;
-    }
-
-    private static async Task<List<string>> StreetsAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        var streets = new List<string>();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) streets.Add(reader.GetString(0));
-        return streets;
+        while (await reader.ReadAsync(ct)) values.Add(reader.GetFieldValue<T>(0));
+        return values;
     }
 
     private static async Task<long> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)

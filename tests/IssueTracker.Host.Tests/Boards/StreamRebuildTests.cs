@@ -131,14 +131,7 @@ public class StreamRebuildTests(AppFixture app)
         await Sql($"delete from {Schema}.mt_doc_issuedetails where tenant_id = @street", _street.Id);
         await using var writer = new NpgsqlConnection(AppFixture.ConnectionString);
         await writer.OpenAsync();
-        await using var writing = await writer.BeginTransactionAsync();
-        // Another writer's row for the stream the copy reaches first, not yet committed: the copy waits for it.
-        await using (var insert = new NpgsqlCommand($"insert into {Schema}.mt_doc_issuedetails (tenant_id, id, data) values (@street, @id, '{{}}')", writer, writing))
-        {
-            insert.Parameters.AddWithValue("street", _street.Id);
-            insert.Parameters.AddWithValue("id", ids.Order().First());
-            await insert.ExecuteNonQueryAsync();
-        }
+        await using var writing = await UncommittedRowAsync(writer, ids.Order().First());
         var rebuilding = Rebuild.RebuildAsync(nameof(IssueDetails), _street.Id, CancellationToken.None);
         await WaitUntilARebuildWaitsForALock("COPY %mt_doc_issuedetails");
         await writing.CommitAsync();
@@ -155,16 +148,10 @@ public class StreamRebuildTests(AppFixture app)
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++) ids.Add(await _street.Raise());
         await Sql($"delete from {Schema}.mt_doc_issuedetails where tenant_id = @street", _street.Id);
+        var first = ids.Order().First();
         await using var writer = new NpgsqlConnection(AppFixture.ConnectionString);
         await writer.OpenAsync();
-        await using var writing = await writer.BeginTransactionAsync();
-        var first = ids.Order().First();
-        await using (var insert = new NpgsqlCommand($"insert into {Schema}.mt_doc_issuedetails (tenant_id, id, data) values (@street, @id, '{{}}')", writer, writing))
-        {
-            insert.Parameters.AddWithValue("street", _street.Id);
-            insert.Parameters.AddWithValue("id", first);
-            await insert.ExecuteNonQueryAsync();
-        }
+        await using var writing = await UncommittedRowAsync(writer, first);
         var rebuilding = Rebuild.RebuildAsync(nameof(IssueDetails), _street.Id, CancellationToken.None);
         await WaitUntilARebuildWaitsForALock("COPY %mt_doc_issuedetails");
         // While the street is folded as it stood, an issue is assigned: its command finds no document to update.
@@ -176,6 +163,17 @@ public class StreamRebuildTests(AppFixture app)
         var rows = await IssueDetailsRows(_street);
         rows.Count.ShouldBe(3);
         rows.Single(x => x.Contains(assigned.ToString())).ShouldContain(Street.PropertyCompany);
+    }
+
+    /// <summary>Another writer's IssueDetails row for the stream the copy reaches first, not yet committed: the copy waits for it.</summary>
+    private async Task<NpgsqlTransaction> UncommittedRowAsync(NpgsqlConnection writer, Guid id)
+    {
+        var writing = await writer.BeginTransactionAsync();
+        await using var insert = new NpgsqlCommand($"insert into {Schema}.mt_doc_issuedetails (tenant_id, id, data) values (@street, @id, '{{}}')", writer, writing);
+        insert.Parameters.AddWithValue("street", _street.Id);
+        insert.Parameters.AddWithValue("id", id);
+        await insert.ExecuteNonQueryAsync();
+        return writing;
     }
 
     private async Task WaitUntilARebuildWaitsForALock(string query)
