@@ -37,18 +37,14 @@ public sealed class StreetCopy<TDoc> where TDoc : class
         // A value type's duplicated field (DuplicatedValueTypeField) is unwrapped by the loader: not done here.
         if (duplicated.Any(x => x.GetType() != typeof(DuplicatedField))) return null;
         var columns = Written.Concat(duplicated.Select(x => x.ColumnName.ToLowerInvariant())).ToList();
-        var unknown = 0;
-        await using (var command = new NpgsqlCommand("""
+        await using var unknown = new NpgsqlCommand("""
             select count(*) from information_schema.columns
             where table_schema = @schema and table_name = @table and column_name <> all(@known)
-            """, connection))
-        {
-            command.Parameters.AddWithValue("schema", mapping.TableName.Schema);
-            command.Parameters.AddWithValue("table", mapping.TableName.Name);
-            command.Parameters.AddWithValue("known", columns.Append("mt_last_modified").ToArray());
-            unknown = Convert.ToInt32(await command.ExecuteScalarAsync(ct));
-        }
-        if (unknown > 0) return null;
+            """, connection);
+        unknown.Parameters.AddWithValue("schema", mapping.TableName.Schema);
+        unknown.Parameters.AddWithValue("table", mapping.TableName.Name);
+        unknown.Parameters.AddWithValue("known", columns.Append("mt_last_modified").ToArray());
+        if (Convert.ToInt64(await unknown.ExecuteScalarAsync(ct)) > 0) return null;
         var fields = duplicated.Select(x => new Field(x.Members, x.DbType, (Nullable.GetUnderlyingType(x.MemberType) ?? x.MemberType).IsEnum)).ToArray();
         return new StreetCopy<TDoc>($"COPY {mapping.TableName.QualifiedName} ({string.Join(", ", columns.Select(x => $"\"{x}\""))}) FROM STDIN BINARY",
             fields, options.Advanced.DuplicatedFieldEnumStorage);
