@@ -30,21 +30,19 @@ public sealed class StreetCopy<TDoc> where TDoc : class
         _enums = enums;
     }
 
-    /// <summary>The copy for the document's table, or none if the table has a column this copy would not fill.</summary>
+    /// <summary>The copy for the document's table, or none if the table's columns are not exactly those this copy fills.</summary>
     public static async Task<StreetCopy<TDoc>?> ForAsync(NpgsqlConnection connection, DocumentMapping mapping, StoreOptions options, CancellationToken ct)
     {
         var duplicated = mapping.DuplicatedFields.Where(x => !x.OnlyForSearching).ToList();
         // A value type's duplicated field (DuplicatedValueTypeField) is unwrapped by the loader: not done here.
         if (duplicated.Any(x => x.GetType() != typeof(DuplicatedField))) return null;
         var columns = Written.Concat(duplicated.Select(x => x.ColumnName.ToLowerInvariant())).ToList();
-        await using var unknown = new NpgsqlCommand("""
-            select count(*) from information_schema.columns
-            where table_schema = @schema and table_name = @table and column_name <> all(@known)
-            """, connection);
-        unknown.Parameters.AddWithValue("schema", mapping.TableName.Schema);
-        unknown.Parameters.AddWithValue("table", mapping.TableName.Name);
-        unknown.Parameters.AddWithValue("known", columns.Append("mt_last_modified").ToArray());
-        if (Convert.ToInt64(await unknown.ExecuteScalarAsync(ct)) > 0) return null;
+        await using var table = new NpgsqlCommand(
+            "select array_agg(column_name::text) from information_schema.columns where table_schema = @schema and table_name = @table", connection);
+        table.Parameters.AddWithValue("schema", mapping.TableName.Schema);
+        table.Parameters.AddWithValue("table", mapping.TableName.Name);
+        var present = await table.ExecuteScalarAsync(ct) as string[] ?? [];
+        if (!present.ToHashSet().SetEquals(columns.Append("mt_last_modified"))) return null;
         var fields = duplicated.Select(x => new Field(x.Members, x.DbType, (Nullable.GetUnderlyingType(x.MemberType) ?? x.MemberType).IsEnum)).ToArray();
         return new StreetCopy<TDoc>($"COPY {mapping.TableName.QualifiedName} ({string.Join(", ", columns.Select(x => $"\"{x}\""))}) FROM STDIN BINARY",
             fields, options.Advanced.DuplicatedFieldEnumStorage);

@@ -9,7 +9,7 @@ namespace IssueTracker.Projections.IssueDetails;
 public static class IssueSearch
 {
     /// <summary>
-    /// The distinct grams of the fields' words, in ordinal order. One pass over each field, lowered once: a rebuild
+    /// The distinct grams of the fields' words, in ordinal order, without a string per gram until the end: a rebuild
     /// computes this for every issue, and it was a sixth of the fold's time as a chain of LINQ over per-gram strings.
     /// </summary>
     public static IReadOnlyList<string> Of(params string?[] fields)
@@ -17,14 +17,13 @@ public static class IssueSearch
         // A gram as a number that sorts as the ordinal string does: its first character, then whether a second one
         // follows (a character sorts before every pair it begins), then that second character.
         var keys = new HashSet<long>();
-        foreach (var field in fields)
+        foreach (var word in fields.SelectMany(Words))
         {
-            var text = (field ?? "").ToLowerInvariant();
-            for (var i = 0; i < text.Length; i++)
+            var lower = word.ToLowerInvariant();
+            for (var i = 0; i < lower.Length; i++)
             {
-                if (char.IsWhiteSpace(text[i])) continue;
-                keys.Add((long)text[i] << 17);
-                if (i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1])) keys.Add(((long)text[i] << 17) | (1L << 16) | text[i + 1]);
+                keys.Add((long)lower[i] << 17);
+                if (i + 1 < lower.Length) keys.Add(((long)lower[i] << 17) | (1L << 16) | lower[i + 1]);
             }
         }
         var sorted = keys.ToArray();
