@@ -6,7 +6,8 @@ namespace IssueTracker.Bench;
 /// How big and how long each phase runs: --tiny (seconds, for the smoke test), --quick (default), --full.
 /// <see cref="Streets"/> are the bulk-loaded streets' sizes in issues; <see cref="ProgressReports"/> &gt; 0 takes every
 /// bulk-loaded issue a spread of the way through its lifecycle with that many progress reports on those in progress
-/// (≈ 10 events an issue), 0 keeps them at one or two events. <see cref="Production"/>: the host's memory is also
+/// (≈ 10 events an issue, as --quick and --full load them), 0 keeps them at one or two events (--tiny, and
+/// <c>--progress-reports 0</c>: the shape --quick had until 2026-12-04). <see cref="Production"/>: the host's memory is also
 /// measured in Production (it needs a cached or fresh <see cref="ProductionBuild"/>, too slow for --tiny's default).
 /// </summary>
 public sealed record BenchOptions(
@@ -35,7 +36,7 @@ public sealed record BenchOptions(
         {
             "tiny" => new(mode, S(0.3), S(0.5), S(0.6), [100, 500], 0, 100, 2, production, @out, connection),
             "full" => new(mode, S(10), S(20), S(30), District, 12, 10_000, 30, production, @out, connection),
-            _ => new(mode, S(4), S(8), S(12), [10_000, 100_000], 0, 10_000, 15, production, @out, connection)
+            _ => new(mode, S(4), S(8), S(12), [10_000, 100_000], 12, 10_000, 15, production, @out, connection)
         };
         // --full's shape at any size, e.g. --tiny --streets 50,100,300 --progress-reports 12.
         if (args.Contains("--streets"))

@@ -85,6 +85,7 @@ public sealed record Report(
         md.AppendLine($"| board freshness (HTTP c=8) | p50 {F(Freshness.P50Ms)} ms, p99 {F(Freshness.P99Ms)} ms, max {F(Freshness.MaxMs)} ms ({Freshness.Samples} samples, {Freshness.TimedOut} timed out) |");
         md.AppendLine($"| bulk load: {Streets.Count} streets, {Streets.Sum(x => x.Issues):N0} issues ({string.Join(", ", Streets.Select(x => x.Issues.ToString("N0", CultureInfo.InvariantCulture)))}), {CatchUp.LoadedEvents:N0} events | daemon catch-up after the load: {CatchUp.Backlog:N0} events behind, {F(CatchUp.Seconds)} s ({F(CatchUp.EventsPerSecond)} events/s) |");
         md.AppendLine($"| rebuild of {string.Join(", ", Rebuild.ProjectionSeconds.Keys)} over {Rebuild.Events:N0} events | {F(Rebuild.RebuildSeconds)} s ({F(Rebuild.EventsPerSecond)} events/s); raw read {F(Rebuild.ReadSeconds)} s |");
+        md.AppendLine($"| rebuild of the same, {Rebuild.StreetAlone.Street} alone, over its {Rebuild.StreetAlone.Events:N0} events and in place | {F(Rebuild.StreetAlone.Seconds)} s ({F(Rebuild.StreetAlone.EventsPerSecond)} events/s) |");
         md.AppendLine($"| audit: history + verify of {Audit.Events:N0} events | {F(Audit.TotalMs)} ms (history {F(Audit.HistoryMs)}, verify {F(Audit.VerifyMs)}), valid {Audit.Valid} |");
         foreach (var (name, q) in Queries)
             md.AppendLine($"| queries, {name} street ({q.Issues:N0} issues) | board p50 {F(q.BoardP50Ms)} ms (p95 {F(q.BoardP95Ms)}), list p50 {F(q.ListP50Ms)} ms (p95 {F(q.ListP95Ms)}) |");

@@ -19,6 +19,7 @@ public class BenchSmokeTests
         "freshness.samples", "freshness.p50_ms", "freshness.p99_ms",
         "streets", "catch_up.loaded_events", "catch_up.backlog", "catch_up.seconds", "catch_up.events_per_second",
         "rebuild.events", "rebuild.read_seconds", "rebuild.rebuild_seconds", "rebuild.projection_seconds.StatusBoard",
+        "rebuild.street_alone.street", "rebuild.street_alone.events", "rebuild.street_alone.seconds",
         "audit.events", "audit.history_ms", "audit.verify_ms", "audit.total_ms", "audit.valid",
         "queries.small.board_p50_ms", "queries.small.list_p50_ms", "queries.large.board_p50_ms", "queries.large.list_p50_ms",
         "memory.host_peak_rss_mb", "memory.development_host_peak_rss_mb", "memory.bench_process_peak_rss_mb",
@@ -40,6 +41,9 @@ public class BenchSmokeTests
                 : throw new ShouldAssertException($"The report has no '{field}'."));
         json.GetProperty("http").GetProperty("c8").GetProperty("operations").GetInt64().ShouldBeGreaterThan(0);
         json.GetProperty("audit").GetProperty("valid").GetBoolean().ShouldBeTrue();
+        var alone = json.GetProperty("rebuild").GetProperty("street_alone");
+        alone.GetProperty("events").GetInt64().ShouldBeGreaterThan(0);
+        alone.GetProperty("events").GetInt64().ShouldBeLessThan(json.GetProperty("rebuild").GetProperty("events").GetInt64());
         json.GetProperty("memory").GetProperty("development_host_peak_rss_mb").GetDouble().ShouldBeGreaterThan(0);
         json.GetProperty("targets").GetArrayLength().ShouldBe(10);
         File.Exists(Path.ChangeExtension(report, ".md")).ShouldBeTrue();
