@@ -20,8 +20,8 @@ public sealed record QueryLatency(int Issues, double BoardP50Ms, double BoardP95
 
 /// <summary>
 /// After <see cref="Seed"/>'s bulk load: every projection rebuilt from the whole event log and timed against a plain
-/// sequential read of it, then the smallest street's projections rebuilt alone; then the board and list queries in the smallest
-/// and the largest street.
+/// sequential read of it, then the smallest street's projections rebuilt alone; then the board and list queries in
+/// the smallest and the largest street.
 /// </summary>
 public static class ScalePhase
 {
